@@ -1,0 +1,105 @@
+/**
+ * Loaders for the files in ./data and the fixed train / held-out splits, shared by train.ts, eval.ts and the tests
+ * so that every one of them sees the same rows on the same side of each split.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const DATA_DIR = fileURLToPath(new URL("./data/", import.meta.url));
+
+/** Minimal RFC 4180 reader (quoted fields, doubled quotes, commas and newlines inside quotes). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field.length > 0 || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.length > 1 || r[0] !== "");
+}
+
+function readRecords(file: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(DATA_DIR + file, "utf8"));
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+}
+
+export interface IntentRow {
+  text: string;
+  intent: string;
+  language: string;
+}
+
+export type IntentFile = "bitext-train.csv" | "bitext-validation.csv" | "extra-intents.csv" | "human-train.csv" | "human-validation.csv";
+
+/** Rows of one intent file; Bitext rows are all English. */
+export function loadIntents(file: IntentFile): IntentRow[] {
+  return readRecords(file).map((r) => ({ text: r.utterance, intent: r.intent, language: r.language || "en" }));
+}
+
+export interface PolarityRow {
+  text: string;
+  positive: boolean;
+  source: "yelp" | "waimai";
+}
+
+// Every fifth row is held out: a fixed rule instead of a random draw, so the split never moves between runs.
+const isHeldOut = (i: number) => i % 5 === 4;
+
+/** Yelp (English) and waimai (Chinese) review polarity rows, on one side of the fixed 80/20 split. */
+export function loadPolarity(side: "train" | "test"): PolarityRow[] {
+  const yelp = readFileSync(DATA_DIR + "yelp_labelled.txt", "utf8")
+    .split("\n")
+    .filter((l) => l.includes("\t"))
+    .map((l): PolarityRow => {
+      const [text, label] = l.split("\t");
+      return { text: text.trim(), positive: label.trim() === "1", source: "yelp" };
+    });
+  const waimai = readRecords("waimai_10k.csv").map(
+    (r): PolarityRow => ({ text: r.review, positive: r.label === "1", source: "waimai" }),
+  );
+  return [...yelp, ...waimai].filter((_, i) => isHeldOut(i) === (side === "test"));
+}
+
+export interface AngerRow {
+  text: string;
+  angry: boolean;
+  language: string;
+}
+
+/** The hand-written anger set (short shopper posts, several languages). */
+export function loadAnger(): AngerRow[] {
+  return readRecords("anger.csv").map((r) => ({ text: r.text, angry: r.angry === "1", language: r.language }));
+}
+
+/** Short utterances labelled with their language: the multilingual intent rows plus language-short.csv. */
+export function loadLanguageSet(): { text: string; language: string }[] {
+  const rows: { text: string; language: string }[] = [];
+  for (const file of ["human-train.csv", "human-validation.csv", "extra-intents.csv"] as const) {
+    for (const r of loadIntents(file)) rows.push({ text: r.text, language: r.language });
+  }
+  for (const r of readRecords("language-short.csv")) rows.push({ text: r.text, language: r.language });
+  return rows;
+}

@@ -1,0 +1,127 @@
+/**
+ * Text normalisation and hashed sparse features shared by the intent and sentiment models.
+ * Pure functions with no state, so training and inference featurise text identically.
+ */
+
+import { conceptsOf } from "./concepts";
+
+/** A sparse feature vector: parallel arrays of bucket index and value. */
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+// Latin diacritics only: stripping all combining marks would also remove the Japanese voicing marks (U+3099/309A).
+const LATIN_MARKS = /[\u0300-\u036f]/g;
+const DIGITS = /\p{Nd}+/gu;
+const NON_WORD = /[^\p{L}\p{N}#]+/gu;
+// Han, kana, Hangul: these scripts do not separate words with spaces, so single characters carry meaning.
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+
+/** Lower-cases, folds Latin accents and full-width forms, and maps every digit run to one "0" (order numbers vary). */
+export function normalize(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(LATIN_MARKS, "")
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(DIGITS, "0")
+    .replace(/[’‘`]/g, "'")
+    .replace(/'/g, "");
+}
+
+/** Splits normalised text into word tokens (letters, digits, and "#" so "#0" stays an order-number cue). */
+export function tokenize(normalized: string): string[] {
+  return normalized.split(NON_WORD).filter((t) => t.length > 0);
+}
+
+// FNV-1a with a per-feature-kind seed, folded into the table with a mask (the table size is a power of two).
+function hash(str: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < str.length; i++) {
+    h ^= str.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export interface FeatureOptions {
+  /** log2 of the number of hash buckets. */
+  bits: number;
+  /** Smallest and largest character n-gram. */
+  charMin: number;
+  charMax: number;
+  /** Weight of the cross-lingual glossary features (0 or absent: off). */
+  concepts?: number;
+}
+
+const SEED_WORD = 0x9e3779b1;
+const SEED_BIGRAM = 0x85ebca6b;
+const SEED_CHAR = 0xc2b2ae35;
+const SEED_CJK = 0x27d4eb2f;
+const SEED_CONCEPT = 0x165667b1;
+
+/**
+ * Hashes a message into word unigrams and bigrams, character n-grams over the space-joined tokens (robust to typos
+ * and needed for CJK, which has no spaces), and single CJK characters. Each kind is L2-normalised separately and
+ * weighted so that long messages do not dominate and no kind drowns the others.
+ */
+export function featurize(text: string, opts: FeatureOptions): SparseVector {
+  const mask = (1 << opts.bits) - 1;
+  const normalized = normalize(text);
+  const tokens = tokenize(normalized);
+  const acc = new Map<number, number>();
+  const addGroup = (keys: string[], seed: number, weight: number) => {
+    if (keys.length === 0) return;
+    const scale = weight / Math.sqrt(keys.length);
+    for (const k of keys) {
+      const idx = hash(k, seed) & mask;
+      acc.set(idx, (acc.get(idx) ?? 0) + scale);
+    }
+  };
+
+  addGroup(tokens, SEED_WORD, 1);
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) bigrams.push(tokens[i] + " " + tokens[i + 1]);
+  // Start and end markers let short messages ("refund pls") carry positional cues.
+  if (tokens.length > 0) {
+    bigrams.push("^ " + tokens[0]);
+    bigrams.push(tokens[tokens.length - 1] + " $");
+  }
+  addGroup(bigrams, SEED_BIGRAM, 0.7);
+
+  const joined = " " + tokens.join(" ") + " ";
+  const chars: string[] = [];
+  const cps = Array.from(joined);
+  for (let n = opts.charMin; n <= opts.charMax; n++) {
+    for (let i = 0; i + n <= cps.length; i++) {
+      const gram = cps.slice(i, i + n).join("");
+      if (gram.trim().length === 0) continue;
+      chars.push(gram);
+    }
+  }
+  addGroup(chars, SEED_CHAR, 1);
+
+  const cjk = cps.filter((c) => CJK_CHAR.test(c));
+  addGroup(cjk, SEED_CJK, 0.8);
+
+  if (opts.concepts) {
+    // Glossary concepts and their pairs: the pair ("refund", "when") is what separates track_refund from get_refund.
+    const concepts = conceptsOf(normalized, tokens);
+    const keys = concepts.map((c) => "@" + c);
+    for (let i = 0; i < concepts.length; i++) {
+      for (let j = i + 1; j < concepts.length; j++) keys.push("@" + concepts[i] + "+" + concepts[j]);
+    }
+    addGroup(keys, SEED_CONCEPT, opts.concepts);
+  }
+
+  const indices = new Int32Array(acc.size);
+  const values = new Float32Array(acc.size);
+  let i = 0;
+  for (const [k, v] of acc) {
+    indices[i] = k;
+    values[i] = v;
+    i++;
+  }
+  return { indices, values };
+}

@@ -1,0 +1,109 @@
+/**
+ * Rebuilds model/intent.json and model/sentiment.json from ./data (npm run train). Deterministic: the same data
+ * gives byte-identical artefacts. human-validation.csv and the held-out polarity rows are never read here.
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { featurize, type FeatureOptions } from "./features";
+import { seededRandom, serialize, train, type Example } from "./linear";
+import { loadIntents, loadPolarity, type IntentRow } from "./datasets";
+
+export const INTENT_FEATURES: FeatureOptions = { bits: 17, charMin: 2, charMax: 5, concepts: 1.5 };
+export const SENTIMENT_FEATURES: FeatureOptions = { bits: 18, charMin: 1, charMax: 4 };
+
+/** Below this top probability the classifier answers "unknown" (chosen on bitext + human validation, see eval). */
+export const UNKNOWN_THRESHOLD = 0.3;
+
+const SEED = 20261121;
+
+// Typos and fillers that real shoppers add; applied to the hand-written rows, which are few next to Bitext.
+const FILLERS_BEFORE = ["hi ", "hello ", "hey, ", "excuse me ", "ok ", ""];
+const FILLERS_AFTER = [" pls", " please", "??", "!", " thanks", " asap", ""];
+
+function typo(text: string, rand: () => number): string {
+  const chars = Array.from(text);
+  if (chars.length < 5) return text;
+  const i = 1 + Math.floor(rand() * (chars.length - 2));
+  const kind = rand();
+  if (kind < 0.4) chars.splice(i, 1);
+  else if (kind < 0.8) [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]];
+  else chars.splice(i, 0, chars[i]);
+  return chars.join("");
+}
+
+/** The original row plus noisy copies: a typo, a filler word, and a variant without capitals or punctuation. */
+export function augment(row: IntentRow, rand: () => number, copies: number): string[] {
+  const out = [row.text];
+  for (let c = 0; c < copies; c++) {
+    let t = row.text;
+    if (rand() < 0.6) t = typo(t, rand);
+    if (rand() < 0.5) t = FILLERS_BEFORE[Math.floor(rand() * FILLERS_BEFORE.length)] + t;
+    if (rand() < 0.5) t = t + FILLERS_AFTER[Math.floor(rand() * FILLERS_AFTER.length)];
+    if (rand() < 0.3) t = t.toLowerCase().replace(/[?!.,¿¡]/g, "");
+    out.push(t);
+  }
+  return out;
+}
+
+/** All intent labels: the 27 Bitext intents, then the seven added for a shop's chat. */
+export function intentLabels(rows: IntentRow[]): string[] {
+  return [...new Set(rows.map((r) => r.intent))].sort();
+}
+
+export function buildIntentModel(): string {
+  const rand = seededRandom(SEED);
+  const bitext = loadIntents("bitext-train.csv");
+  const extra = loadIntents("extra-intents.csv");
+  const human = loadIntents("human-train.csv");
+  const labels = intentLabels([...bitext, ...extra, ...human]);
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const examples: Example[] = [];
+  for (const r of bitext) {
+    examples.push({ x: featurize(r.text, INTENT_FEATURES), y: index.get(r.intent)!, weight: 1 });
+  }
+  // Hand-written rows are about a tenth of the data but stand for how shoppers really write: copy and weight them up.
+  for (const r of [...extra, ...human]) {
+    for (const t of augment(r, rand, 4)) {
+      examples.push({ x: featurize(t, INTENT_FEATURES), y: index.get(r.intent)!, weight: 1.5 });
+    }
+  }
+  const model = train(examples, labels, INTENT_FEATURES.bits, { epochs: 12, learningRate: 0.4, l2: 1e-6, seed: SEED });
+  return serialize(model, {
+    features: INTENT_FEATURES,
+    unknownThreshold: UNKNOWN_THRESHOLD,
+    trainedOn: ["bitext-train.csv", "extra-intents.csv", "human-train.csv"],
+    examples: examples.length,
+  });
+}
+
+export function buildSentimentModel(): string {
+  const rows = loadPolarity("train");
+  const examples: Example[] = rows.map((r) => ({
+    x: featurize(r.text, SENTIMENT_FEATURES),
+    y: r.positive ? 1 : 0,
+    // Yelp has 800 training rows against about 9,600 waimai rows: weight English up so it is not an afterthought.
+    weight: r.source === "yelp" ? 4 : 1,
+  }));
+  const model = train(examples, ["negative", "positive"], SENTIMENT_FEATURES.bits, {
+    epochs: 10,
+    learningRate: 0.2,
+    l2: 1e-6,
+    seed: SEED,
+  });
+  return serialize(model, { features: SENTIMENT_FEATURES, trainedOn: "80% of yelp_labelled + waimai_10k" });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const modelDir = fileURLToPath(new URL("./model/", import.meta.url));
+  const t0 = performance.now();
+  const intent = buildIntentModel();
+  writeFileSync(modelDir + "intent.json", intent);
+  const t1 = performance.now();
+  const sentiment = buildSentimentModel();
+  writeFileSync(modelDir + "sentiment.json", sentiment);
+  const t2 = performance.now();
+  process.stdout.write(
+    `intent model: ${(intent.length / 1e6).toFixed(2)} MB in ${((t1 - t0) / 1000).toFixed(1)} s\n` +
+      `sentiment model: ${(sentiment.length / 1e6).toFixed(2)} MB in ${((t2 - t1) / 1000).toFixed(1)} s\n`,
+  );
+}
