@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { createHmac, randomUUID } from "node:crypto";
 import { DEMO_API_SECRET } from "../app/env.server";
 
@@ -28,11 +29,12 @@ export function webhookRequest(opts: {
 
 /** Calls a route action and returns its Response, whether it returned or threw one. */
 export async function callAction(
-  action: (args: { request: Request; params: Record<string, string>; context: object }) => unknown,
+  action: (args: ActionFunctionArgs) => unknown,
   request: Request,
+  params: Record<string, string> = {},
 ): Promise<Response> {
   try {
-    return (await action({ request, params: {}, context: {} })) as Response;
+    return (await action({ request, params, context: {} })) as Response;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
