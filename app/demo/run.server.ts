@@ -1,0 +1,96 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import { setupServer } from "msw/node";
+
+export interface DemoOptions {
+  appPort?: number;
+  storefrontPort?: number;
+  /** Defaults to the configured DATABASE_URL (data/shopdesk.sqlite). */
+  databaseUrl?: string;
+  /** Build output of `remix vite:build`. */
+  buildDir?: string;
+}
+
+export interface RunningDemo {
+  appUrl: string;
+  storefrontUrl: string;
+  shop: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the whole product on one machine: the built app in demo mode, the demo shop behind a schema-true Admin API
+ * stand-in (intercepted in this process with msw, as Shopify's servers are the one thing not here), and a demo
+ * storefront whose App Proxy signs requests like Shopify's.
+ */
+export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
+  const appPort = opts.appPort ?? Number(process.env.PORT || 3000);
+  const storefrontPort =
+    opts.storefrontPort ?? Number(process.env.STOREFRONT_PORT || 3100);
+  const appUrl = `http://localhost:${appPort}`;
+  // Configuration is read once when the app's modules load: set it before loading any of them.
+  process.env.SHOPDESK_DEMO = "1";
+  process.env.SHOPIFY_APP_URL = appUrl;
+  if (opts.databaseUrl) process.env.DATABASE_URL = opts.databaseUrl;
+
+  const [
+    { env },
+    { createPrisma },
+    { createDemoShop },
+    { createAdminStandIn },
+    { shopifyAdminHandlers },
+    { seedDemo },
+    { startStorefront },
+    { startAppServer },
+  ] = await Promise.all([
+    import("../env.server"),
+    import("../db.server"),
+    import("./shop-data"),
+    import("./admin-api"),
+    import("./msw"),
+    import("./seed.server"),
+    import("./storefront.server"),
+    import("../../server"),
+  ]);
+
+  const demo = createDemoShop({ shop: env.DEMO_SHOP });
+  const standIn = createAdminStandIn(demo);
+  const msw = setupServer(...shopifyAdminHandlers(standIn));
+  msw.listen({ onUnhandledRequest: "bypass" });
+
+  const prisma = createPrisma(env.DATABASE_URL);
+  await seedDemo(prisma, demo);
+  await prisma.$disconnect();
+
+  const servers: Server[] = [];
+  servers.push(
+    await startAppServer({ port: appPort, buildDir: opts.buildDir })
+  );
+  servers.push(
+    await startStorefront({
+      port: storefrontPort,
+      appUrl,
+      shop: demo,
+      apiSecret: env.SHOPIFY_API_SECRET,
+      widgetAssetsDir: path.resolve("extensions/chat-widget/assets"),
+    })
+  );
+
+  return {
+    appUrl,
+    storefrontUrl: `http://localhost:${storefrontPort}`,
+    shop: env.DEMO_SHOP,
+    async close() {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections?.();
+              s.close(() => resolve());
+            })
+        )
+      );
+      msw.close();
+    },
+  };
+}
