@@ -80,7 +80,7 @@ function errorFor(status: number, body: unknown, headers: Headers): ChatApiError
     const retryAfter = Number.isFinite(seconds) && seconds > 0 ? Math.min(Math.ceil(seconds), 300) : 5;
     return new ChatApiError("rate_limited", message, status, retryAfter);
   }
-  if (status === 400 && code === "message_too_long") return new ChatApiError("too_long", message, status);
+  if (code === "message_too_long") return new ChatApiError("too_long", message, status); // 400, or 413 for the body
   if (status === 401 || status === 403) return new ChatApiError("unauthorized", message, status);
   if (status >= 400 && status < 500) return new ChatApiError("invalid", message, status);
   return new ChatApiError("server", message, status);

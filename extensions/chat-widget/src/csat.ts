@@ -29,7 +29,13 @@ export function createCsat(
     });
     return button;
   });
-  const comment = el("textarea", { id: "sd-csat-comment", class: "sd-input sd-csat-comment", rows: "2" });
+  // The API accepts up to 1000 characters of comment; a cut-off comment is harmless, unlike a cut-off message.
+  const comment = el("textarea", {
+    id: "sd-csat-comment",
+    class: "sd-input sd-csat-comment",
+    rows: "2",
+    maxlength: "1000",
+  });
   const submit = el("button", { type: "submit", class: "sd-button", text: t.csatSubmit });
   const form = el("form", { class: "sd-csat-form" }, [
     el("div", { class: "sd-scores", role: "group", "aria-labelledby": "sd-csat-title" }, scores),
