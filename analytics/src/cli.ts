@@ -1,0 +1,142 @@
+/**
+ * The analysts' command: `npm run warehouse -- <command>`.
+ *   load [--orders synthetic|admin|none]      load new rows from the app database (+ orders) and rebuild the models
+ *   export --out DIR [--shop S]               Parquet per table, partitioned by shop and date, pseudonymised
+ *   query "<sql>" [--json]                    run SQL against the warehouse (read-only)
+ *   generate --conversations N [--shops a,b] [--seed 42] [--days 180]   synthetic history for demos and benchmarks
+ *   test                                      run the model tests (unique, not null, accepted values)
+ *   status                                    watermarks and row counts
+ */
+import { parseArgs } from "node:util";
+import { configFromEnv } from "./config";
+import { all, openWarehouse } from "./duck";
+import { exportWarehouse } from "./export";
+import { createAppDatabase, generateHistory } from "./generate";
+import { loadWarehouse } from "./load";
+import { testModels } from "./models";
+import { AdminOrderSource, SyntheticOrderSource, type AdminGraphql, type OrderSource } from "./orders";
+import { stderrProgress } from "./progress";
+import fs from "node:fs";
+
+const DEMO_SHOP = "shopdesk-demo.myshopify.com";
+
+/** Prints rows as an aligned text table (what `duckdb` prints, roughly). */
+export function formatTable(rows: Record<string, unknown>[]): string {
+  if (!rows.length) return "(no rows)";
+  const cols = Object.keys(rows[0]);
+  const cell = (v: unknown) => (v === null || v === undefined ? "NULL" : typeof v === "object" ? JSON.stringify(v) : String(v));
+  const widths = cols.map((c) => Math.min(60, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))));
+  const line = (vals: string[]) => vals.map((v, i) => v.slice(0, widths[i]).padEnd(widths[i])).join(" │ ");
+  return [line(cols), widths.map((w) => "─".repeat(w)).join("─┼─"), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join("\n");
+}
+
+async function adminOrderSource(): Promise<OrderSource> {
+  // Imported lazily: only this path needs the app's Shopify configuration (offline sessions in the app database).
+  const { unauthenticated } = await import("../../app/shopify.server");
+  return new AdminOrderSource(async (shop) => {
+    const { admin } = await unauthenticated.admin(shop);
+    return admin.graphql as unknown as AdminGraphql;
+  });
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      shop: { type: "string" },
+      shops: { type: "string" },
+      orders: { type: "string" },
+      conversations: { type: "string" },
+      messages: { type: "string" },
+      seed: { type: "string" },
+      days: { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
+  const config = configFromEnv();
+  const progress = stderrProgress();
+
+  switch (command) {
+    case "generate": {
+      if (!fs.existsSync(config.sqlitePath)) createAppDatabase(config.sqlitePath);
+      const shops = (values.shops ?? values.shop ?? process.env.DEMO_SHOP ?? DEMO_SHOP).split(",").map((s) => s.trim());
+      const report = generateHistory({
+        sqlitePath: config.sqlitePath,
+        syntheticDir: config.syntheticDir,
+        shops,
+        conversations: values.conversations ? Number(values.conversations) : values.messages ? undefined : 2000,
+        messages: values.messages ? Number(values.messages) : undefined,
+        seed: values.seed ? Number(values.seed) : 42,
+        days: values.days ? Number(values.days) : 180,
+        progress,
+      });
+      console.log(formatTable([{ ...report, shops: shops.join(", "), database: config.sqlitePath }]));
+      return;
+    }
+    case "load": {
+      const kind = values.orders ?? (fs.existsSync(config.syntheticDir) ? "synthetic" : "none");
+      const orderSource =
+        kind === "synthetic" ? new SyntheticOrderSource(config.syntheticDir) : kind === "admin" ? await adminOrderSource() : undefined;
+      const report = await loadWarehouse({ config, orderSource, progress });
+      console.log(formatTable(Object.entries(report.rows).map(([source, rows]) => ({ source, rows, seconds: report.seconds[source] ?? "" }))));
+      console.log(`loaded into ${config.warehousePath} in ${report.totalSeconds.toFixed(1)}s (orders: ${kind})`);
+      if (orderSource instanceof AdminOrderSource) console.log(`bulk operation used for backfill: ${orderSource.usedBulk}`);
+      return;
+    }
+    case "export": {
+      if (!values.out) throw new Error("export needs --out DIR");
+      const wh = await openWarehouse(config.warehousePath);
+      try {
+        const counts = await exportWarehouse(wh.conn, { out: values.out, shop: values.shop, progress });
+        console.log(formatTable(Object.entries(counts).map(([table, rows]) => ({ table, rows }))));
+        console.log(`Parquet written to ${values.out}/<table>/shop=…/date=…/ (emails, phones and customer ids hashed; no addresses, names or text)`);
+      } finally {
+        wh.close();
+      }
+      return;
+    }
+    case "query": {
+      const sql = positionals.join(" ");
+      if (!sql) throw new Error('query needs SQL, e.g. npm run warehouse -- query "select * from marts.bot_deflection limit 5"');
+      const wh = await openWarehouse(config.warehousePath, { readOnly: true });
+      try {
+        const rows = await all(wh.conn, sql);
+        console.log(values.json ? JSON.stringify(rows, null, 2) : formatTable(rows));
+      } finally {
+        wh.close();
+      }
+      return;
+    }
+    case "test": {
+      const wh = await openWarehouse(config.warehousePath, { readOnly: true });
+      try {
+        const { ran, failures } = await testModels(wh.conn);
+        console.log(failures.length ? formatTable(failures as unknown as Record<string, unknown>[]) : `all ${ran} model tests passed`);
+        if (failures.length) process.exitCode = 1;
+      } finally {
+        wh.close();
+      }
+      return;
+    }
+    case "status": {
+      const wh = await openWarehouse(config.warehousePath, { readOnly: true });
+      try {
+        console.log(formatTable(await all(wh.conn, "select * from meta.watermarks order by source, shop")));
+      } finally {
+        wh.close();
+      }
+      return;
+    }
+    default:
+      console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("*/")[0].replace("/**", "").replace(/^ \* ?/gm, ""));
+      if (command) process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
