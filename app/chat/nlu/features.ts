@@ -61,25 +61,44 @@ const SEED_CHAR = 0xc2b2ae35;
 const SEED_CJK = 0x27d4eb2f;
 const SEED_CONCEPT = 0x165667b1;
 
+// One dense scratch accumulator per table size, reused across calls: cheaper than a Map per message.
+const scratch = new Map<number, { acc: Float32Array; touched: Int32Array }>();
+
 /**
  * Hashes a message into word unigrams and bigrams, character n-grams over the space-joined tokens (robust to typos
- * and needed for CJK, which has no spaces), and single CJK characters. Each kind is L2-normalised separately and
- * weighted so that long messages do not dominate and no kind drowns the others.
+ * and needed for CJK, which has no spaces), single CJK characters, and glossary concepts. Each kind is
+ * L2-normalised separately and weighted so that long messages do not dominate and no kind drowns the others.
  */
 export function featurize(text: string, opts: FeatureOptions): SparseVector {
   const mask = (1 << opts.bits) - 1;
-  const normalized = normalize(text);
-  const tokens = tokenize(normalized);
-  const acc = new Map<number, number>();
+  let buf = scratch.get(opts.bits);
+  if (!buf) {
+    buf = { acc: new Float32Array(1 << opts.bits), touched: new Int32Array(4096) };
+    scratch.set(opts.bits, buf);
+  }
+  const acc = buf.acc;
+  let touched = buf.touched;
+  let nTouched = 0;
+  const add = (idx: number, v: number) => {
+    if (acc[idx] === 0) {
+      if (nTouched === touched.length) {
+        const grown = new Int32Array(touched.length * 2);
+        grown.set(touched);
+        touched = buf!.touched = grown;
+      }
+      touched[nTouched++] = idx;
+    }
+    // A sum that cancels to exactly 0 would be dropped from `touched` bookkeeping; nudge it instead.
+    acc[idx] = acc[idx] + v || 1e-12;
+  };
   const addGroup = (keys: string[], seed: number, weight: number) => {
     if (keys.length === 0) return;
     const scale = weight / Math.sqrt(keys.length);
-    for (const k of keys) {
-      const idx = hash(k, seed) & mask;
-      acc.set(idx, (acc.get(idx) ?? 0) + scale);
-    }
+    for (const k of keys) add(hash(k, seed) & mask, scale);
   };
 
+  const normalized = normalize(text);
+  const tokens = tokenize(normalized);
   addGroup(tokens, SEED_WORD, 1);
   const bigrams: string[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) bigrams.push(tokens[i] + " " + tokens[i + 1]);
@@ -90,19 +109,28 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
   }
   addGroup(bigrams, SEED_BIGRAM, 0.7);
 
+  // Character n-grams hashed incrementally (FNV-1a is sequential), without building substrings. UTF-16 code units:
+  // an emoji's surrogate halves become grams too, identically at training and inference time.
   const joined = " " + tokens.join(" ") + " ";
-  const chars: string[] = [];
-  const cps = Array.from(joined);
-  for (let n = opts.charMin; n <= opts.charMax; n++) {
-    for (let i = 0; i + n <= cps.length; i++) {
-      const gram = cps.slice(i, i + n).join("");
-      if (gram.trim().length === 0) continue;
-      chars.push(gram);
+  const len = joined.length;
+  let grams = 0;
+  for (let n = opts.charMin; n <= opts.charMax; n++) grams += Math.max(0, len - n + 1);
+  if (opts.charMin === 1) grams -= tokens.length + 1; // lone spaces are skipped
+  if (grams > 0) {
+    const scale = 1 / Math.sqrt(grams);
+    for (let i = 0; i < len; i++) {
+      let h = (0x811c9dc5 ^ SEED_CHAR) >>> 0;
+      for (let n = 1; n <= opts.charMax && i + n <= len; n++) {
+        h ^= joined.charCodeAt(i + n - 1);
+        h = Math.imul(h, 0x01000193);
+        if (n < opts.charMin || (n === 1 && joined.charCodeAt(i) === 32)) continue;
+        add((h >>> 0) & mask, scale);
+      }
     }
   }
-  addGroup(chars, SEED_CHAR, 1);
 
-  const cjk = cps.filter((c) => CJK_CHAR.test(c));
+  const cjk: string[] = [];
+  for (const c of normalized) if (CJK_CHAR.test(c)) cjk.push(c);
   addGroup(cjk, SEED_CJK, 0.8);
 
   if (opts.concepts) {
@@ -115,13 +143,13 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
     addGroup(keys, SEED_CONCEPT, opts.concepts);
   }
 
-  const indices = new Int32Array(acc.size);
-  const values = new Float32Array(acc.size);
-  let i = 0;
-  for (const [k, v] of acc) {
-    indices[i] = k;
-    values[i] = v;
-    i++;
+  const indices = new Int32Array(nTouched);
+  const values = new Float32Array(nTouched);
+  for (let i = 0; i < nTouched; i++) {
+    const idx = touched[i];
+    indices[i] = idx;
+    values[i] = acc[idx];
+    acc[idx] = 0;
   }
   return { indices, values };
 }
