@@ -17,10 +17,18 @@ import {
   type AdminStandIn,
   type AdminStandInOptions,
 } from "../app/demo/admin-api";
-import { shopifyAdminHandlers, type StandIns } from "../app/demo/msw";
+import {
+  routeShopifyFetchThroughGlobal,
+  shopifyAdminHandlers,
+  type StandIns,
+} from "../app/demo/msw";
 import { createDemoShop, DEMO_SHOP_DOMAIN } from "../app/demo/shop-data";
 
-export { shopifyAdminHandlers, type StandIns } from "../app/demo/msw";
+export {
+  routeShopifyFetchThroughGlobal,
+  shopifyAdminHandlers,
+  type StandIns,
+} from "../app/demo/msw";
 
 /** A fresh demo shop behind a fresh stand-in (each test gets its own data, so mutations never leak). */
 export function demoStandIn(
@@ -38,6 +46,7 @@ export function useShopifyAdmin(
   standIns: StandIns | (() => StandIns),
   ...extra: HttpHandler[]
 ): SetupServerApi {
+  routeShopifyFetchThroughGlobal();
   const server = setupServer(...shopifyAdminHandlers(standIns), ...extra);
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterEach(() => server.resetHandlers());

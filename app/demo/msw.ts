@@ -1,3 +1,4 @@
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { http, HttpResponse, type HttpHandler } from "msw";
 import {
   ADMIN_API_VERSION,
@@ -77,4 +78,13 @@ export function shopifyAdminHandlers(
       });
     }),
   ];
+}
+
+/**
+ * shopify-api's node adapter keeps the `fetch` that existed when it was imported, so msw (which patches
+ * globalThis.fetch when it starts listening) would never see the library's calls. This makes the library look
+ * the global up on every call instead; call it once before the first Admin API request (demo server, tests).
+ */
+export function routeShopifyFetchThroughGlobal(): void {
+  setAbstractFetchFunc((input, init) => globalThis.fetch(input, init));
 }
