@@ -33,30 +33,23 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   process.env.SHOPIFY_APP_URL = appUrl;
   if (opts.databaseUrl) process.env.DATABASE_URL = opts.databaseUrl;
 
-  const [
-    { env },
-    { createPrisma },
-    { createDemoShop },
-    { createAdminStandIn },
-    { shopifyAdminHandlers },
-    { seedDemo },
-    { startStorefront },
-    { startAppServer },
-  ] = await Promise.all([
+  const [{ env }, { createDemoShop }, { createAdminStandIn }, { shopifyAdminHandlers }] = await Promise.all([
     import("../env.server"),
-    import("../db.server"),
     import("./shop-data"),
     import("./admin-api"),
     import("./msw"),
+  ]);
+  const demo = createDemoShop({ shop: env.DEMO_SHOP });
+  const standIn = createAdminStandIn(demo);
+  const msw = setupServer(...shopifyAdminHandlers(standIn));
+  // Shopify's library keeps the fetch it finds when first loaded: intercept before anything loads it.
+  msw.listen({ onUnhandledRequest: "bypass" });
+  const [{ createPrisma }, { seedDemo }, { startStorefront }, { startAppServer }] = await Promise.all([
+    import("../db.server"),
     import("./seed.server"),
     import("./storefront.server"),
     import("../../server"),
   ]);
-
-  const demo = createDemoShop({ shop: env.DEMO_SHOP });
-  const standIn = createAdminStandIn(demo);
-  const msw = setupServer(...shopifyAdminHandlers(standIn));
-  msw.listen({ onUnhandledRequest: "bypass" });
 
   const prisma = createPrisma(env.DATABASE_URL);
   await seedDemo(prisma, demo);

@@ -1,0 +1,210 @@
+import { Prisma, type Conversation } from "@prisma/client";
+import { z } from "zod";
+import prisma from "../db.server";
+import { handOff } from "../inbox/handoff.server";
+import { log } from "../log.server";
+import { toPublic, type PublicMessage } from "./messages.server";
+import { settingsFor } from "./settings.server";
+import { parseState } from "./state";
+import { runTurn } from "./turn.server";
+import type { AdminGraphql } from "./types";
+
+export const MAX_MESSAGE_LENGTH = 2000;
+
+const visitorId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "visitorId must be 16–64 letters, digits, - or _");
+
+export const SendInput = z.object({
+  visitorId,
+  clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "clientMessageId must be 8–64 letters, digits, - or _"),
+  text: z
+    .string()
+    .transform((s) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "").trim())
+    .pipe(z.string().min(1, "Write a message first")),
+  locale: z.string().max(20).optional(),
+});
+export type SendInput = z.infer<typeof SendInput>;
+
+export const PollInput = z.object({ visitorId, after: z.coerce.number().int().min(0).default(0) });
+
+export const CsatInput = z.object({
+  visitorId,
+  score: z.coerce.number().int().min(1, "Rate from 1 to 5").max(5, "Rate from 1 to 5"),
+  comment: z.string().trim().max(1000).optional(),
+});
+
+export interface ChatAnswer {
+  conversationId: string | null;
+  status: string;
+  messages: PublicMessage[];
+}
+
+/** The visitor's current conversation (the newest one), if any. */
+function currentConversation(shop: string, visitor: string) {
+  return prisma.conversation.findFirst({ where: { shop, visitorId: visitor }, orderBy: { createdAt: "desc" } });
+}
+
+/**
+ * Stores the shopper's message first (so nothing accepted is ever lost), then lets the bot answer when no person
+ * has the conversation. A retried message (same clientMessageId) is stored once and gets the same answer back.
+ */
+export async function sendMessage(
+  shop: string,
+  customerId: string | null,
+  input: SendInput,
+  graphql: AdminGraphql | null,
+): Promise<ChatAnswer> {
+  let conversation = await currentConversation(shop, input.visitorId);
+  if (!conversation || conversation.status === "closed") {
+    conversation = await prisma.conversation.create({
+      data: {
+        shop,
+        visitorId: input.visitorId,
+        customerId,
+        language: (input.locale ?? "en").split("-")[0].toLowerCase() || "en",
+      },
+    });
+  } else if (customerId && !conversation.customerId) {
+    conversation = await prisma.conversation.update({ where: { id: conversation.id }, data: { customerId } });
+  }
+
+  let message;
+  try {
+    message = await prisma.message.create({
+      data: {
+        shop,
+        conversationId: conversation.id,
+        author: "shopper",
+        text: input.text,
+        clientMessageId: input.clientMessageId,
+      },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const original = await prisma.message.findFirstOrThrow({
+        where: { conversationId: conversation.id, clientMessageId: input.clientMessageId },
+      });
+      return answerFrom(conversation.id, original.id - 1);
+    }
+    throw error;
+  }
+  await prisma.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: message.createdAt } });
+
+  if (conversation.status !== "bot") return answerFrom(conversation.id, message.id - 1);
+  if (!graphql) {
+    // The shop has no offline session (uninstalled, or not yet installed): a person must answer.
+    await handOff(shop, conversation.id, "failed_action");
+    return answerFrom(conversation.id, message.id - 1);
+  }
+  await botTurn(conversation, message.id, input, customerId, graphql);
+  return answerFrom(conversation.id, message.id - 1);
+}
+
+async function botTurn(
+  conversation: Conversation,
+  messageId: number,
+  input: SendInput,
+  customerId: string | null,
+  graphql: AdminGraphql,
+) {
+  const { shop } = conversation;
+  const settings = await settingsFor(shop);
+  try {
+    const turn = await runTurn({
+      shop,
+      conversationId: conversation.id,
+      visitorId: input.visitorId,
+      customerId: customerId ?? conversation.customerId,
+      language: conversation.language,
+      state: parseState(conversation.state),
+      settings,
+      graphql,
+      text: input.text,
+      storefrontLocale: input.locale,
+    });
+    await prisma.$transaction([
+      prisma.message.update({
+        where: { id: messageId },
+        data: {
+          intent: turn.nlu.intent,
+          confidence: turn.nlu.confidence,
+          sentiment: turn.nlu.sentimentScore,
+          angry: turn.nlu.angry,
+          language: turn.language,
+        },
+      }),
+      ...turn.replies.map((r) =>
+        prisma.message.create({
+          data: {
+            shop,
+            conversationId: conversation.id,
+            author: "bot",
+            text: r.text,
+            intent: turn.nlu.intent,
+            meta: JSON.stringify({ ...r.meta, ...(r.quickReplies ? { quickReplies: r.quickReplies } : {}) }),
+          },
+        }),
+      ),
+      prisma.conversation.update({
+        where: { id: conversation.id },
+        data: {
+          state: JSON.stringify(turn.state),
+          language: turn.language,
+          sentiment: turn.nlu.sentimentScore,
+          lastMessageAt: new Date(),
+        },
+      }),
+      ...(turn.outcome
+        ? [
+            prisma.conversationOutcome.create({
+              data: {
+                shop,
+                conversationId: conversation.id,
+                kind: turn.outcome.kind,
+                orderId: turn.outcome.orderId,
+                amount: turn.outcome.amount,
+                currency: turn.outcome.currency,
+              },
+            }),
+          ]
+        : []),
+    ]);
+    if (turn.handoff) await handOff(shop, conversation.id, turn.handoff);
+  } catch (error) {
+    // The shopper's message is stored; a person picks it up rather than the shopper getting nothing.
+    log.error("chat turn failed", { shop, conversationId: conversation.id, error: String(error) });
+    await handOff(shop, conversation.id, "failed_action");
+  }
+}
+
+async function answerFrom(conversationId: string, afterId: number): Promise<ChatAnswer> {
+  const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+  const messages = await prisma.message.findMany({
+    where: { conversationId, id: { gt: afterId }, author: { not: "system" } },
+    orderBy: { id: "asc" },
+    take: 100,
+  });
+  return { conversationId, status: conversation.status, messages: messages.map(toPublic) };
+}
+
+/** New messages of the visitor's current conversation after a message id (agent replies, proactive messages). */
+export async function pollMessages(shop: string, visitor: string, after: number): Promise<ChatAnswer> {
+  const conversation = await currentConversation(shop, visitor);
+  if (!conversation) return { conversationId: null, status: "bot", messages: [] };
+  return answerFrom(conversation.id, after);
+}
+
+/** Records the shopper's 1–5 rating of their latest conversation. */
+export async function rateConversation(shop: string, input: z.infer<typeof CsatInput>): Promise<boolean> {
+  const conversation = await currentConversation(shop, input.visitorId);
+  if (!conversation) return false;
+  await prisma.$transaction([
+    prisma.conversation.update({
+      where: { id: conversation.id },
+      data: { csatScore: input.score, csatComment: input.comment ?? null },
+    }),
+    prisma.conversationEvent.create({
+      data: { shop, conversationId: conversation.id, kind: "csat", reason: String(input.score) },
+    }),
+  ]);
+  return true;
+}

@@ -1,0 +1,99 @@
+import { formatList, formatMoney } from "../i18n";
+import { tokens } from "../../knowledge/search";
+import type { CatalogProduct } from "../catalog.server";
+import type { Skill, SkillContext } from "./context";
+import { say } from "./context";
+
+export const PRODUCT_QUERY = `#graphql
+  query ShopperProduct($id: ID!) {
+    product(id: $id) {
+      id
+      title
+      onlineStoreUrl
+      handle
+      variants(first: 50) {
+        nodes { id title price availableForSale inventoryQuantity selectedOptions { name value } }
+      }
+    }
+  }
+`;
+
+interface ProductAnswer {
+  product: {
+    id: string;
+    title: string;
+    onlineStoreUrl: string | null;
+    handle: string;
+    variants: {
+      nodes: {
+        id: string;
+        title: string;
+        price: string;
+        availableForSale: boolean;
+        inventoryQuantity: number | null;
+        selectedOptions: { name: string; value: string }[];
+      }[];
+    };
+  } | null;
+}
+
+const LOW_STOCK = 5;
+
+/** The product a message is about: the NLU's catalog match, else the title sharing the most words with it. */
+export function matchProduct(text: string, catalog: CatalogProduct[], entityIds: string[]): CatalogProduct | undefined {
+  const byEntity = catalog.find((p) => entityIds.includes(p.id));
+  if (byEntity) return byEntity;
+  const words = new Set(tokens(text));
+  let best: { p: CatalogProduct; score: number } | undefined;
+  for (const p of catalog) {
+    const title = tokens(p.title);
+    const score = title.filter((t) => words.has(t)).length / title.length;
+    if (score >= 0.5 && (!best || score > best.score)) best = { p, score };
+  }
+  return best?.p;
+}
+
+/** Option values named in the message ("M", "blue"), matched against the product's options. */
+function requestedOptions(text: string, product: CatalogProduct): string[] {
+  const padded = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  return product.options.flatMap((o) => o.values.filter((v) => padded.includes(` ${v.toLowerCase()} `)));
+}
+
+/** "Is the linen shirt in stock in M?", "how much is …": price, options and live stock. */
+export const productQuestion: Skill = async (ctx: SkillContext) => {
+  const mentioned = ctx.nlu.entities.products.map((p) => p.id);
+  const match = matchProduct(ctx.text, ctx.catalog, mentioned);
+  if (!match) return say(ctx.tr("product.notFound"));
+  const { product } = await ctx.graphql<ProductAnswer>(PRODUCT_QUERY, { id: match.id });
+  if (!product) return say(ctx.tr("product.notFound"));
+  const wanted = requestedOptions(ctx.text, match);
+  const variants = product.variants.nodes;
+  const prices = [...new Set(variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
+  const price =
+    prices.length > 1
+      ? `${formatMoney(prices[0], ctx.profile.currencyCode, ctx.locale)} – ${formatMoney(prices[prices.length - 1], ctx.profile.currencyCode, ctx.locale)}`
+      : formatMoney(prices[0] ?? 0, ctx.profile.currencyCode, ctx.locale);
+  const lines = [ctx.tr("product.summary", { title: product.title, price })];
+  const chosen = wanted.length
+    ? variants.filter((v) => wanted.every((w) => v.selectedOptions.some((o) => o.value.toLowerCase() === w.toLowerCase())))
+    : [];
+  if (chosen.length) {
+    for (const v of chosen.slice(0, 3)) {
+      const label = `${product.title} (${v.title})`;
+      const qty = v.inventoryQuantity ?? 0;
+      if (!v.availableForSale || qty <= 0) lines.push(ctx.tr("product.outOfStock", { variant: label }));
+      else if (qty <= LOW_STOCK) lines.push(ctx.tr("product.lowStock", { variant: label, count: qty }));
+      else lines.push(ctx.tr("product.inStock", { variant: label }));
+    }
+  } else {
+    const inStock = variants.filter((v) => v.availableForSale && (v.inventoryQuantity ?? 0) > 0).map((v) => v.title);
+    if (inStock.length && !(inStock.length === 1 && inStock[0] === "Default Title")) {
+      lines.push(ctx.tr("product.variants", { options: formatList(inStock.slice(0, 12), ctx.locale) }));
+    } else if (!inStock.length) {
+      lines.push(ctx.tr("product.outOfStock", { variant: product.title }));
+    }
+  }
+  const url = product.onlineStoreUrl ?? `${ctx.profile.primaryDomain.url.replace(/\/$/, "")}/products/${product.handle}`;
+  lines.push(ctx.tr("product.link", { url }));
+  return { replies: [{ text: lines.join("\n"), meta: { productId: product.id } }], outcome: { kind: "resolved" } };
+};

@@ -1,0 +1,253 @@
+import type { ShopSettings } from "@prisma/client";
+import { availability, parseHours } from "../inbox/hours";
+import type { HandoffReason } from "../inbox/handoff.server";
+import { log } from "../log.server";
+import { shopCatalog } from "./catalog.server";
+import { replyLocaleFor, t, type MessageKey, type ReplyLocale } from "./i18n";
+import { shopProfile } from "./shop-profile.server";
+import { account } from "./skills/account.server";
+import { addressGiven, cancelOrder, changeAddress, declinePending, executePending, startReturn } from "./skills/actions.server";
+import type { BotReply, Outcome, Skill, SkillContext, SkillResult } from "./skills/context";
+import { say } from "./skills/context";
+import { invoice, orderStatus } from "./skills/order-status.server";
+import { policyAnswer } from "./skills/policy.server";
+import { productQuestion } from "./skills/product.server";
+import { refundStatus } from "./skills/refund.server";
+import type { DialogueState } from "./state";
+import { yesOrNo } from "./state";
+import type { AdminGraphql } from "./types";
+import { understand, type Understanding } from "./understand";
+
+export interface TurnInput {
+  shop: string;
+  conversationId: string;
+  visitorId: string;
+  customerId: string | null;
+  /** The conversation's language so far (hint for very short messages). */
+  language: string;
+  state: DialogueState;
+  settings: ShopSettings;
+  graphql: AdminGraphql;
+  text: string;
+  /** The widget's storefront locale, used when a message is too short to tell its language. */
+  storefrontLocale?: string;
+  now?: Date;
+}
+
+export interface TurnResult {
+  replies: BotReply[];
+  state: DialogueState;
+  nlu: Understanding;
+  language: string;
+  handoff?: HandoffReason;
+  outcome?: Outcome;
+}
+
+const ACCOUNT_INTENTS = [
+  "create_account",
+  "delete_account",
+  "edit_account",
+  "recover_password",
+  "registration_problems",
+  "switch_account",
+  "newsletter_subscription",
+];
+const POLICY_INTENTS = [
+  "check_refund_policy",
+  "check_cancellation_fee",
+  "delivery_options",
+  "check_payment_methods",
+  "payment_issue",
+  "promotion_question",
+  "place_order",
+  "review",
+];
+
+/** The skill for an intent, given what the conversation already knows. */
+function route(intent: string, ctx: SkillContext): Skill | HandoffReason | "smalltalk" | "unknown" {
+  const hasOrder = Boolean(ctx.state.orderName || ctx.nlu.entities.orderNumbers.length);
+  switch (intent) {
+    case "track_order":
+      return orderStatus;
+    case "delivery_period":
+      return hasOrder ? orderStatus : policyAnswer;
+    case "cancel_order":
+      return cancelOrder;
+    case "change_shipping_address":
+    case "set_up_shipping_address":
+      return changeAddress;
+    case "return_item":
+      return startReturn;
+    case "get_refund":
+    case "track_refund":
+      return refundStatus;
+    case "check_invoice":
+    case "get_invoice":
+      return invoice;
+    case "product_question":
+      return productQuestion;
+    case "complaint":
+      return "complaint";
+    case "change_order":
+    case "contact_customer_service":
+    case "contact_human_agent":
+      return "explicit_request";
+    case "greeting":
+    case "thanks":
+    case "goodbye":
+      return "smalltalk";
+    case "unknown":
+      return "unknown";
+  }
+  if (ACCOUNT_INTENTS.includes(intent)) return account;
+  if (POLICY_INTENTS.includes(intent)) return policyAnswer;
+  return "unknown";
+}
+
+function handoffReply(ctx: SkillContext, reason: HandoffReason, now: Date): BotReply {
+  const a = availability(parseHours(ctx.settings.businessHours), ctx.settings.timezone, now);
+  const lines: string[] = [];
+  if (reason === "angry" || reason === "complaint") lines.push(ctx.tr("handoff.angry"));
+  if (a.open) lines.push(ctx.tr("handoff.open", { minutes: 15 }));
+  else {
+    const day = new Intl.DateTimeFormat(ctx.locale, { weekday: "long", timeZone: "UTC" }).format(
+      // 2023-01-01 was a Sunday: add the weekday index to name the day in the shopper's language.
+      new Date(Date.UTC(2023, 0, 1 + ["sun", "mon", "tue", "wed", "thu", "fri", "sat"].indexOf(a.opensDay))),
+    );
+    lines.push(ctx.tr("handoff.closed", { opens: `${day} ${a.opensAt}` }));
+  }
+  return { text: lines.join(" "), meta: { handoff: reason } };
+}
+
+/**
+ * One bot turn: understand the message, apply the dialogue rules (pending confirmations, questions the bot asked,
+ * verification, handoff triggers), run a skill against the shop's live data, and say it in the shopper's language.
+ */
+export async function runTurn(input: TurnInput): Promise<TurnResult> {
+  const now = input.now ?? new Date();
+  const state: DialogueState = structuredClone(input.state);
+  const [profile, catalog] = await Promise.all([
+    shopProfile(input.shop, input.graphql),
+    shopCatalog(input.shop, input.graphql),
+  ]);
+  const nlu = understand(input.text, { languageHint: input.language, catalog });
+  // A two-word "ok thanks" says little about language: keep the conversation's.
+  const language = input.text.trim().length >= 12 || !input.language ? nlu.language : input.language;
+  const { locale, fallback } = replyLocaleFor(language);
+  const ctx: SkillContext = {
+    shop: input.shop,
+    conversationId: input.conversationId,
+    visitorId: input.visitorId,
+    customerId: input.customerId,
+    graphql: input.graphql,
+    settings: input.settings,
+    profile,
+    catalog,
+    locale,
+    text: input.text,
+    nlu,
+    intent: nlu.intent,
+    state,
+    now,
+    tr: (key: MessageKey, vars?: Record<string, string | number>) => t(locale, key, vars),
+  };
+
+  let result: SkillResult;
+  try {
+    result = await decide(ctx, now);
+  } catch (error) {
+    log.warn("chat turn could not reach the Admin API", { shop: input.shop, error: String(error) });
+    result = { replies: [{ text: ctx.tr("error.shopUnavailable"), quickReplies: [ctx.tr("quick.human")] }] };
+  }
+  if (result.handoff) result.replies.push(handoffReply(ctx, result.handoff, now));
+  if (fallback && !state.fallbackNoted && result.replies.length) {
+    state.fallbackNoted = true;
+    result.replies[0] = { ...result.replies[0], text: `${t("en", "fallback.language")}\n${result.replies[0].text}` };
+  }
+  state.lastIntent = nlu.intent;
+  return { ...result, state, nlu, language: locale === "zh-CN" ? "zh" : language };
+}
+
+async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
+  const { state, nlu, settings } = ctx;
+  if (!settings.botEnabled) return { ...say(ctx.tr("botOff")), handoff: "explicit_request" };
+
+  const confident = nlu.confidence >= settings.handoffThreshold && nlu.intent !== "unknown";
+  // 1. An action waiting for yes or no.
+  if (state.pending) {
+    const pending = state.pending;
+    const answer = yesOrNo(ctx.text);
+    if (answer) {
+      state.pending = undefined;
+      if (pending.expiresAt < now.getTime()) return say(ctx.tr("confirm.expired"));
+      return answer === "yes" ? executePending(ctx, pending) : declinePending(ctx, pending);
+    }
+    if (!confident || nlu.intent === pending.kind) {
+      return { replies: [{ text: ctx.tr("confirm.unclear"), quickReplies: [ctx.tr("quick.yes"), ctx.tr("quick.no")] }] };
+    }
+    state.pending = undefined;
+  }
+
+  // 2. Anger and explicit requests go to a person before anything else.
+  if (nlu.angry) return { replies: [], handoff: "angry" };
+
+  // 3. The answer to a question the bot asked.
+  const awaiting = state.awaiting;
+  if (awaiting) {
+    const e = nlu.entities;
+    const answers =
+      (awaiting.kind === "order_number" && (e.orderNumbers.length > 0 || /^\s*#?\d{3,10}\s*$/.test(ctx.text))) ||
+      (awaiting.kind === "contact" && (e.emails.length > 0 || e.phones.length > 0)) ||
+      awaiting.kind === "address";
+    if (answers && !(confident && isExplicitOtherIntent(nlu.intent, awaiting.intent))) {
+      if (awaiting.kind === "order_number" && !e.orderNumbers.length) e.orderNumbers.push(ctx.text.trim().replace(/^#/, ""));
+      if (awaiting.kind === "address") return addressGiven(ctx);
+      return runSkill(ctx, awaiting.intent);
+    }
+  }
+
+  // 4. Not understood: ask once, then hand over.
+  if (!confident) {
+    if (nlu.intent === "unknown" && nlu.confidence >= settings.handoffThreshold) {
+      state.lowConfidence = 0;
+      return say(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }));
+    }
+    state.lowConfidence += 1;
+    if (state.lowConfidence >= 2) {
+      state.lowConfidence = 0;
+      return { replies: [], handoff: "low_confidence" };
+    }
+    return {
+      replies: [
+        {
+          text: ctx.tr("unknown.first"),
+          quickReplies: [ctx.tr("quick.track"), ctx.tr("quick.return"), ctx.tr("quick.human")],
+        },
+      ],
+    };
+  }
+  state.lowConfidence = 0;
+  state.awaiting = undefined;
+  return runSkill(ctx, nlu.intent);
+}
+
+/** Intents that clearly leave the question the bot asked (asking for a person, greeting, a new request). */
+function isExplicitOtherIntent(intent: string, awaitingIntent: string) {
+  return intent !== awaitingIntent && ["contact_human_agent", "contact_customer_service", "complaint"].includes(intent);
+}
+
+async function runSkill(ctx: SkillContext, intent: string): Promise<SkillResult> {
+  ctx.intent = intent;
+  const target = route(intent, ctx);
+  if (typeof target === "function") return target(ctx);
+  if (target === "smalltalk") {
+    const key = intent === "greeting" ? "greeting" : intent === "thanks" ? "thanks" : "goodbye";
+    const reply: BotReply = { text: ctx.tr(key, { shopName: ctx.profile.name }) };
+    if (intent === "greeting") reply.quickReplies = [ctx.tr("quick.track"), ctx.tr("quick.return"), ctx.tr("quick.human")];
+    return { replies: [reply] };
+  }
+  if (target === "unknown") return say(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }));
+  return { replies: [], handoff: target };
+}
+
+export type { ReplyLocale };

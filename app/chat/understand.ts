@@ -1,0 +1,47 @@
+import { analyze } from "./nlu";
+import type { CatalogProduct } from "./catalog.server";
+
+/** What the dialogue needs from the NLU for one message, with entities grouped by kind. */
+export interface Understanding {
+  intent: string;
+  confidence: number;
+  language: string;
+  sentimentScore: number;
+  angry: boolean;
+  entities: {
+    orderNumbers: string[];
+    emails: string[];
+    phones: string[];
+    trackingNumbers: string[];
+    products: { id: string; title: string; options: string[] }[];
+  };
+}
+
+/** Runs the local NLU with the shop's catalog and the conversation's language as the hint for short messages. */
+export function understand(text: string, opts: { languageHint?: string; catalog?: CatalogProduct[] } = {}): Understanding {
+  const catalog = opts.catalog && {
+    products: opts.catalog.map((p) => ({
+      id: p.id,
+      title: p.title,
+      // Option values are enough to recognise "in M" or "in blue"; variants are read live when answering.
+      variants: [{ id: p.id, title: "", options: p.options.flatMap((o) => o.values) }],
+    })),
+  };
+  const r = analyze(text, { languageHint: opts.languageHint, catalog });
+  const entities: Understanding["entities"] = { orderNumbers: [], emails: [], phones: [], trackingNumbers: [], products: [] };
+  for (const e of r.entities) {
+    if (e.type === "order_number") entities.orderNumbers.push(e.value.replace(/^#/, ""));
+    else if (e.type === "email") entities.emails.push(e.value);
+    else if (e.type === "phone") entities.phones.push(e.value);
+    else if (e.type === "tracking_number") entities.trackingNumbers.push(e.value);
+    else if (e.type === "product") entities.products.push({ id: e.productId, title: e.value, options: e.options });
+  }
+  return {
+    intent: r.intent,
+    confidence: r.confidence,
+    language: r.language,
+    sentimentScore: r.sentimentScore,
+    angry: r.angry,
+    entities,
+  };
+}

@@ -1,0 +1,97 @@
+/** A passage the bot can quote, with the source it names. */
+export interface KnowledgeDoc {
+  id: string;
+  source: string;
+  title: string;
+  body: string;
+  url?: string;
+  /** Policy type or article kind, used to prefer the right document for an intent. */
+  kind: string;
+}
+
+export interface KnowledgeHit {
+  doc: KnowledgeDoc;
+  excerpt: string;
+  score: number;
+}
+
+const STOP = new Set(
+  "a an the and or of to in on for is are be it my me i you your we our do does can how what when where which with from at by this that there".split(" "),
+);
+
+/** Words (Latin, Cyrillic…) and character bigrams for scripts written without spaces. */
+export function tokens(text: string): string[] {
+  const lower = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+  const out: string[] = [];
+  for (const w of lower.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w)) {
+      for (let i = 0; i < w.length - 1; i++) out.push(w.slice(i, i + 2));
+      if (w.length === 1) out.push(w);
+    } else if (!STOP.has(w) && w.length > 1) {
+      out.push(w.length > 4 ? w.replace(/(ing|ed|es|s)$/, "") : w);
+    }
+  }
+  return out;
+}
+
+/** Plain text from a policy's HTML body. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(br|\/p|\/li|\/h\d|\/div)[^>]*>/gi, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n\s*\n+/g, "\n")
+    .trim();
+}
+
+function excerptOf(body: string, query: Set<string>, max = 320): { text: string; score: number } {
+  const paragraphs = body.split(/\n+/).map((p) => p.trim()).filter(Boolean);
+  let best = { text: paragraphs[0] ?? "", score: 0 };
+  for (const p of paragraphs) {
+    const score = tokens(p).filter((t) => query.has(t)).length / Math.sqrt(1 + p.length / 200);
+    if (score > best.score) best = { text: p, score };
+  }
+  let text = best.text;
+  if (text.length > max) {
+    const cut = text.slice(0, max);
+    const end = Math.max(cut.lastIndexOf(". "), cut.lastIndexOf("。"));
+    text = end > 80 ? cut.slice(0, end + 1) : `${cut.trimEnd()}…`;
+  }
+  return { text, score: best.score };
+}
+
+/**
+ * Ranks documents against a question (term overlap weighted by rarity, title counted twice), preferring the kinds
+ * an intent names. Returns nothing when no document shares a meaningful term: the bot must not quote at random.
+ */
+export function searchKnowledge(docs: KnowledgeDoc[], question: string, preferKinds: string[] = []): KnowledgeHit[] {
+  const q = new Set(tokens(question));
+  if (!docs.length) return [];
+  const df = new Map<string, number>();
+  const docTokens = docs.map((d) => {
+    const set = new Set([...tokens(d.title), ...tokens(d.body)]);
+    for (const t of set) df.set(t, (df.get(t) ?? 0) + 1);
+    return { title: new Set(tokens(d.title)), all: set };
+  });
+  const hits: KnowledgeHit[] = [];
+  docs.forEach((doc, i) => {
+    let score = 0;
+    for (const t of q) {
+      if (!docTokens[i].all.has(t)) continue;
+      const idf = Math.log(1 + docs.length / (df.get(t) ?? 1));
+      score += idf * (docTokens[i].title.has(t) ? 2 : 1);
+    }
+    const preferred = preferKinds.indexOf(doc.kind);
+    if (preferred >= 0) score += score > 0 ? 2 - preferred * 0.5 : 0.5;
+    if (score <= 0) return;
+    const excerpt = excerptOf(doc.body, q);
+    hits.push({ doc, excerpt: excerpt.text, score: score + excerpt.score * 0.1 });
+  });
+  return hits.sort((a, b) => b.score - a.score);
+}

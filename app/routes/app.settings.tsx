@@ -1,0 +1,116 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, Layout, Page, RangeSlider, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+import { authenticateAdmin } from "../auth.server";
+import { saveSettings, settingsFor, settingsForm, SettingsInput } from "../chat/settings.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await authenticateAdmin(request);
+  return { settings: settingsForm(await settingsFor(shop)) };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await authenticateAdmin(request);
+  const form = await request.formData();
+  const bool = (k: string) => form.get(k) === "on";
+  const parsed = SettingsInput.safeParse({
+    botEnabled: bool("botEnabled"),
+    languages: form.getAll("languages"),
+    greeting: form.get("greeting") ?? "",
+    tone: form.get("tone"),
+    timezone: form.get("timezone"),
+    openFrom: form.get("openFrom"),
+    openTo: form.get("openTo"),
+    openDays: form.getAll("openDays"),
+    handoffThreshold: form.get("handoffThreshold"),
+    allowCancel: bool("allowCancel"),
+    allowAddressChange: bool("allowAddressChange"),
+    allowReturn: bool("allowReturn"),
+    returnWindowDays: form.get("returnWindowDays"),
+    proactiveEnabled: bool("proactiveEnabled"),
+  });
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
+    return data({ ok: false as const, errors }, { status: 400 });
+  }
+  await saveSettings(shop, parsed.data);
+  return { ok: true as const, errors: {} as Record<string, string> };
+};
+
+const LANGS = [
+  { label: "English", value: "en" },
+  { label: "简体中文", value: "zh-CN" },
+  { label: "Español", value: "es" },
+  { label: "Français", value: "fr" },
+  { label: "Deutsch", value: "de" },
+  { label: "日本語", value: "ja" },
+];
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => ({ label: d[0].toUpperCase() + d.slice(1), value: d }));
+
+export default function Settings() {
+  const { settings } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const saving = useNavigation().state === "submitting";
+  const [s, setS] = useState(settings);
+  const errors: Record<string, string> = result?.errors ?? {};
+  const set = <K extends keyof typeof s>(k: K) => (v: (typeof s)[K]) => setS({ ...s, [k]: v });
+
+  return (
+    <Page title="Bot settings">
+      <Form method="post">
+        {/* Polaris inputs are controlled; hidden inputs carry the values in the form post. */}
+        {s.botEnabled ? <input type="hidden" name="botEnabled" value="on" /> : null}
+        {s.allowCancel ? <input type="hidden" name="allowCancel" value="on" /> : null}
+        {s.allowAddressChange ? <input type="hidden" name="allowAddressChange" value="on" /> : null}
+        {s.allowReturn ? <input type="hidden" name="allowReturn" value="on" /> : null}
+        {s.proactiveEnabled ? <input type="hidden" name="proactiveEnabled" value="on" /> : null}
+        {s.languages.map((l) => <input key={l} type="hidden" name="languages" value={l} />)}
+        {s.openDays.map((d) => <input key={d} type="hidden" name="openDays" value={d} />)}
+        <input type="hidden" name="handoffThreshold" value={s.handoffThreshold} />
+        <Layout>
+          <Layout.Section>
+            <BlockStack gap="400">
+              {result?.ok ? <Banner tone="success">Saved. The bot uses the new settings from its next answer.</Banner> : null}
+              {result && !result.ok ? <Banner tone="critical">Some settings need a fix before they can be saved.</Banner> : null}
+              <Card>
+                <FormLayout>
+                  <Checkbox label="The bot answers shoppers" checked={s.botEnabled} onChange={set("botEnabled")} helpText="When off, every message waits for your team." />
+                  <ChoiceList allowMultiple title="Languages the bot answers in" choices={LANGS} selected={s.languages} onChange={(v) => set("languages")(v as typeof s.languages)} error={errors.languages} />
+                  <TextField label="Greeting" name="greeting" value={s.greeting} onChange={set("greeting")} autoComplete="off" error={errors.greeting} maxLength={300} />
+                  <Select label="Tone" name="tone" options={["friendly", "formal", "concise"]} value={s.tone} onChange={(v) => set("tone")(v as typeof s.tone)} />
+                </FormLayout>
+              </Card>
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">Handoff and business hours</Text>
+                  <FormLayout>
+                    <RangeSlider label={`Hand over when the bot is less sure than ${Math.round(s.handoffThreshold * 100)}% (twice)`} min={0.1} max={0.9} step={0.05} value={s.handoffThreshold} onChange={(v) => set("handoffThreshold")(Number(v))} error={errors.handoffThreshold} />
+                    <TextField label="Time zone" name="timezone" value={s.timezone} onChange={set("timezone")} autoComplete="off" error={errors.timezone} helpText="For example Europe/Paris or America/New_York" />
+                    <FormLayout.Group>
+                      <TextField label="Team available from" name="openFrom" value={s.openFrom} onChange={set("openFrom")} autoComplete="off" error={errors.openFrom} />
+                      <TextField label="until" name="openTo" value={s.openTo} onChange={set("openTo")} autoComplete="off" error={errors.openTo} />
+                    </FormLayout.Group>
+                    <ChoiceList allowMultiple title="On these days" choices={DAYS} selected={s.openDays} onChange={(v) => set("openDays")(v as typeof s.openDays)} />
+                  </FormLayout>
+                </BlockStack>
+              </Card>
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">What shoppers may do themselves</Text>
+                  <Checkbox label="Cancel an order that hasn't shipped" checked={s.allowCancel} onChange={set("allowCancel")} />
+                  <Checkbox label="Change the shipping address before it ships" checked={s.allowAddressChange} onChange={set("allowAddressChange")} />
+                  <Checkbox label="Start a return for delivered items" checked={s.allowReturn} onChange={set("allowReturn")} />
+                  <TextField label="Return window (days after delivery)" type="number" name="returnWindowDays" value={String(s.returnWindowDays)} onChange={(v) => set("returnWindowDays")(Number(v))} autoComplete="off" error={errors.returnWindowDays} />
+                  <Checkbox label="Tell shoppers first about late or failed deliveries" checked={s.proactiveEnabled} onChange={set("proactiveEnabled")} />
+                </BlockStack>
+              </Card>
+              <Button submit variant="primary" loading={saving}>Save</Button>
+            </BlockStack>
+          </Layout.Section>
+        </Layout>
+      </Form>
+    </Page>
+  );
+}
