@@ -186,7 +186,8 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
   const insOutcome = db.prepare(
     `insert into "ConversationOutcome" (shop, conversationId, kind, orderId, amount, currency, createdAt) values (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const writtenAt = prismaTime(Date.now());
+  const writtenAtIso = new Date().toISOString();
+  const writtenAt = writtenAtIso.replace("Z", "+00:00");
   const total = options.messages ?? perShop * options.shops.length;
   progress.start("generate", total);
 
@@ -209,7 +210,8 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
         email: c.email,
         phone: c.phone,
         createdAt: new Date(at).toISOString(),
-        updatedAt: new Date(Math.min(end, at + r.int(1, 6) * DAY)).toISOString(),
+        // Written "now", as a shop's API would report records created by this run (the order source's watermark).
+        updatedAt: writtenAtIso,
         cancelledAt: null,
         totalPrice: Math.round(r.lognormal(60, 0.6) * 100) / 100,
         currency: "USD",
@@ -399,7 +401,7 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
         email: c.email,
         phone: c.phone,
         createdAt: new Date(c.createdAt).toISOString(),
-        updatedAt: new Date(Math.max(...c.orders.map((o) => Date.parse(o.createdAt)), c.createdAt)).toISOString(),
+        updatedAt: writtenAtIso,
       };
       customerLines.push(JSON.stringify(record));
       for (const o of c.orders) orderLines.push(JSON.stringify(o));

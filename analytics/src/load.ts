@@ -177,7 +177,7 @@ export async function loadWarehouse(options: LoadOptions): Promise<LoadReport> {
     report.rows.conversations = await loadConversations(conn, app, extractor, tmp, options, progress);
     report.seconds.conversations = (Date.now() - t) / 1000;
     t = Date.now();
-    report.rows.deleted_conversations = await reconcileDeletions(conn, app);
+    report.rows.deleted_conversations = await reconcileDeletions(conn, app, extractor, tmp);
     if (options.orderSource) {
       t = Date.now();
       const shops = (await conn.runAndReadAll("select distinct shop from raw.conversations order by 1")).getRows().map((r) => String(r[0]));
@@ -312,22 +312,36 @@ async function loadConversations(
  * Conversations erased in the app (customers/redact, shop/redact) must disappear from the warehouse too. Counting is
  * cheap, so the id comparison only runs when the warehouse holds more conversations than the app.
  */
-async function reconcileDeletions(conn: DuckDBConnection, app: Database.Database): Promise<number> {
+async function reconcileDeletions(
+  conn: DuckDBConnection,
+  app: Database.Database,
+  extractor: SqliteExtractor,
+  tmp: string,
+): Promise<number> {
   const appCount = Number(app.prepare(`select count(*) from "Conversation"`).pluck().get());
   const whCount = Number(await scalar(conn, "select count(*) from raw.conversations"));
   if (whCount <= appCount) return 0;
-  await conn.run("create or replace temp table app_conversation_ids (id varchar)");
-  const appender = await conn.createAppender("app_conversation_ids", "temp");
-  for (const id of app.prepare(`select id from "Conversation"`).pluck().iterate()) appender.appendVarchar(String(id));
-  appender.closeSync();
-  await conn.run("create or replace temp table gone as select id from raw.conversations anti join app_conversation_ids using (id)");
+  const maxRowid = Number((app.prepare(`select max(rowid) from "Conversation"`).pluck().get() as number | null) ?? 0);
+  const sql = chunkQuery(["id"], `"Conversation"`, "rowid > ? and rowid <= ?");
+  const jobs: ExtractJob[] = [];
+  for (let a = 0, i = 0; a < maxRowid; a += 200_000, i++) {
+    jobs.push({ sql, params: [a, Math.min(a + 200_000, maxRowid)], out: chunkFile(tmp, "conversation-ids", i) });
+  }
+  const files: string[] = [];
+  await extractor.run(jobs, (r) => {
+    files.push(r.out);
+  });
+  const ids = files.length
+    ? `(select id from read_csv([${files.map(literal).join(", ")}], header = false, delim = '${SEP}', quote = '', escape = '', auto_detect = false, columns = {'id': 'varchar'}))`
+    : "(select null::varchar as id where false)";
+  await conn.run(`create or replace temp table gone as select id from raw.conversations where id not in ${ids}`);
   const gone = Number(await scalar(conn, "select count(*) from gone"));
   for (const table of ["messages", "events", "outcomes"]) {
     await conn.run(`delete from raw.${table} where conversation_id in (select id from gone)`);
   }
   await conn.run("delete from raw.conversations where id in (select id from gone)");
   await conn.run("drop table gone");
-  await conn.run("drop table app_conversation_ids");
+  for (const f of files) fs.rmSync(f, { force: true });
   return gone;
 }
 

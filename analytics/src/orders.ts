@@ -259,7 +259,10 @@ export class AdminOrderSource implements OrderSource {
 
   async *pages(shop: string, since: string | null): AsyncIterable<OrderPage> {
     const graphql = await this.graphqlFor(shop);
-    const search = since ? `updated_at:>'${new Date(Date.parse(since) - this.opts.overlapSeconds * 1000).toISOString()}'` : null;
+    // Shopify's search syntax takes a quoted ISO time; whole seconds, as Shopify stores them.
+    const search = since
+      ? `updated_at:>"${new Date(Date.parse(since) - this.opts.overlapSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z")}"`
+      : null;
     if (!since && this.opts.bulk === "auto") {
       const bulk = await this.bulk(graphql, search);
       if (bulk) {
