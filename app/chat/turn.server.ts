@@ -2,9 +2,9 @@ import type { ShopSettings } from "@prisma/client";
 import { availability, parseHours } from "../inbox/hours";
 import type { HandoffReason } from "../inbox/handoff.server";
 import { log } from "../log.server";
-import { shopCatalog } from "./catalog.server";
+import { shopCatalog, type CatalogProduct } from "./catalog.server";
 import { replyLocaleFor, t, type MessageKey, type ReplyLocale } from "./i18n";
-import { shopProfile } from "./shop-profile.server";
+import { shopProfile, type ShopProfile } from "./shop-profile.server";
 import { account } from "./skills/account.server";
 import { addressGiven, cancelOrder, changeAddress, declinePending, executePending, startReturn } from "./skills/actions.server";
 import type { BotReply, Outcome, Skill, SkillContext, SkillResult } from "./skills/context";
@@ -126,11 +126,16 @@ function handoffReply(ctx: SkillContext, reason: HandoffReason, now: Date): BotR
 export async function runTurn(input: TurnInput): Promise<TurnResult> {
   const now = input.now ?? new Date();
   const state: DialogueState = structuredClone(input.state);
-  const [profile, catalog] = await Promise.all([
-    shopProfile(input.shop, input.graphql),
-    shopCatalog(input.shop, input.graphql),
-  ]);
-  const nlu = understand(input.text, { languageHint: input.language, catalog });
+  let profile: ShopProfile;
+  let catalog: CatalogProduct[];
+  try {
+    [profile, catalog] = await Promise.all([shopProfile(input.shop, input.graphql), shopCatalog(input.shop, input.graphql)]);
+  } catch (error) {
+    log.warn("chat turn could not reach the Admin API", { shop: input.shop, error: String(error) });
+    profile = { name: "", email: "", currencyCode: "USD", ianaTimezone: "UTC", primaryDomain: { url: "" }, shopPolicies: [] };
+    catalog = [];
+  }
+  const nlu = understand(input.text, { languageHint: input.language || input.storefrontLocale, catalog });
   // A two-word "ok thanks" says little about language: keep the conversation's.
   const language = input.text.trim().length >= 12 || !input.language ? nlu.language : input.language;
   const { locale, fallback } = replyLocaleFor(language);
@@ -152,12 +157,18 @@ export async function runTurn(input: TurnInput): Promise<TurnResult> {
     tr: (key: MessageKey, vars?: Record<string, string | number>) => t(locale, key, vars),
   };
 
+  const unavailable = (): SkillResult => ({
+    replies: [{ text: ctx.tr("error.shopUnavailable"), quickReplies: [ctx.tr("quick.human")] }],
+  });
   let result: SkillResult;
-  try {
-    result = await decide(ctx, now);
-  } catch (error) {
-    log.warn("chat turn could not reach the Admin API", { shop: input.shop, error: String(error) });
-    result = { replies: [{ text: ctx.tr("error.shopUnavailable"), quickReplies: [ctx.tr("quick.human")] }] };
+  if (!profile.name) result = unavailable();
+  else {
+    try {
+      result = await decide(ctx, now);
+    } catch (error) {
+      log.warn("chat turn could not reach the Admin API", { shop: input.shop, error: String(error) });
+      result = unavailable();
+    }
   }
   if (result.handoff) result.replies.push(handoffReply(ctx, result.handoff, now));
   if (fallback && !state.fallbackNoted && result.replies.length) {
@@ -199,23 +210,27 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
       (awaiting.kind === "order_number" && (e.orderNumbers.length > 0 || /^\s*#?\d{3,10}\s*$/.test(ctx.text))) ||
       (awaiting.kind === "contact" && (e.emails.length > 0 || e.phones.length > 0)) ||
       awaiting.kind === "address";
-    if (answers && !(confident && isExplicitOtherIntent(nlu.intent, awaiting.intent))) {
+    if (answers && !(confident && isExplicitOtherIntent(nlu.intent, awaiting.intent) && !mostlyEntity(ctx.text, e))) {
       if (awaiting.kind === "order_number" && !e.orderNumbers.length) e.orderNumbers.push(ctx.text.trim().replace(/^#/, ""));
-      if (awaiting.kind === "address") return addressGiven(ctx);
+      // An address is full of numbers that are not order numbers.
+      if (awaiting.kind === "address") {
+        e.orderNumbers = [];
+        return addressGiven(ctx);
+      }
       return runSkill(ctx, awaiting.intent);
     }
   }
 
   // 4. Not understood: ask once, then hand over.
+  // Out-of-scope questions count too: a shopper the bot cannot help twice in a row gets a person.
   if (!confident) {
-    if (nlu.intent === "unknown" && nlu.confidence >= settings.handoffThreshold) {
-      state.lowConfidence = 0;
-      return say(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }));
-    }
     state.lowConfidence += 1;
     if (state.lowConfidence >= 2) {
       state.lowConfidence = 0;
       return { replies: [], handoff: "low_confidence" };
+    }
+    if (nlu.intent === "unknown" && nlu.confidence >= settings.handoffThreshold) {
+      return say(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }));
     }
     return {
       replies: [
@@ -229,6 +244,13 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   state.lowConfidence = 0;
   state.awaiting = undefined;
   return runSkill(ctx, nlu.intent);
+}
+
+/** True when a message is little more than an email, phone or order number: its "intent" means nothing. */
+function mostlyEntity(text: string, e: Understanding["entities"]) {
+  let rest = text;
+  for (const v of [...e.emails, ...e.phones, ...e.orderNumbers]) rest = rest.replace(v, "");
+  return rest.replace(/[^\p{L}]+/gu, "").length < 12;
 }
 
 /** Intents that clearly leave the question the bot asked (asking for a person, greeting, a new request). */

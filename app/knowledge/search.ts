@@ -53,8 +53,9 @@ export function htmlToText(html: string): string {
 function excerptOf(body: string, query: Set<string>, max = 320): { text: string; score: number } {
   const paragraphs = body.split(/\n+/).map((p) => p.trim()).filter(Boolean);
   let best = { text: paragraphs[0] ?? "", score: 0 };
-  for (const p of paragraphs) {
-    const score = tokens(p).filter((t) => query.has(t)).length / Math.sqrt(1 + p.length / 200);
+  for (const [i, p] of paragraphs.entries()) {
+    // Earlier paragraphs of a policy state its rule; later ones its exceptions.
+    const score = (tokens(p).filter((t) => query.has(t)).length / Math.sqrt(1 + p.length / 200)) * (1 + 0.5 / (i + 1));
     if (score > best.score) best = { text: p, score };
   }
   let text = best.text;

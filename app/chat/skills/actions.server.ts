@@ -33,10 +33,10 @@ export const ORDER_ADDRESS_MUTATION = `#graphql
 
 export const RETURNABLE_QUERY = `#graphql
   query ShopperReturnable($orderId: ID!) {
-    returnableFulfillments(orderId: $orderId, first: 10) {
+    returnableFulfillments(orderId: $orderId, first: 5) {
       nodes {
         fulfillment { id deliveredAt createdAt }
-        returnableFulfillmentLineItems(first: 50) {
+        returnableFulfillmentLineItems(first: 20) {
           nodes { quantity fulfillmentLineItem { id lineItem { title variantTitle } } }
         }
       }

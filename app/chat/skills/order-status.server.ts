@@ -68,6 +68,16 @@ export function describeOrder(ctx: SkillContext, order: ShopperOrder): SkillResu
     const remaining = order.lineItems.nodes.reduce((n, li) => n + li.unfulfilledQuantity, 0);
     if (remaining > 0) lines.push(ctx.tr("status.partial", { orderName, remaining }));
   }
+  // Money already sent back is part of "where is my order" for an order that went wrong.
+  for (const refund of order.refunds) {
+    const m = refund.totalRefundedSet.presentmentMoney;
+    lines.push(
+      ctx.tr("refund.item", {
+        amount: formatMoney(m.amount, m.currencyCode, ctx.locale),
+        date: date(refund.createdAt ?? order.createdAt),
+      }),
+    );
+  }
   lines.push(ctx.tr("status.statusPage", { url: order.statusPageUrl }));
   return {
     replies: [{ text: lines.join("\n"), meta: { orderId: order.id, total: formatMoney(order.totalPriceSet.presentmentMoney.amount, order.totalPriceSet.presentmentMoney.currencyCode, ctx.locale) } }],
