@@ -44,5 +44,9 @@ while (performance.now() - start < 3000) {
 const seconds = (performance.now() - start) / 1000;
 process.stdout.write(
   `model load (first analyze call): ${loadMs.toFixed(0)} ms\n` +
-    `analyze(): ${Math.round(n / seconds)} messages/s on one core (${n} messages, ${messages.length} distinct, ${seconds.toFixed(1)} s)\n`,
+    `analyze(): ${Math.round(
+      n / seconds
+    )} messages/s on one core (${n} messages, ${
+      messages.length
+    } distinct, ${seconds.toFixed(1)} s)\n`
 );

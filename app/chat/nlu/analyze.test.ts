@@ -23,19 +23,23 @@ describe("analyze: intents", () => {
     expect(analyze(text).intent).toBe(intent);
   });
 
-  it.each(["what's the weather like in Paris tomorrow?", "tell me a joke", "how do I reverse a linked list in python", "who won the football game last night"])(
-    "answers unknown for an out-of-scope question: %j",
-    (text) => {
-      expect(analyze(text).intent).toBe("unknown");
-    },
-  );
+  it.each([
+    "what's the weather like in Paris tomorrow?",
+    "tell me a joke",
+    "how do I reverse a linked list in python",
+    "who won the football game last night",
+  ])("answers unknown for an out-of-scope question: %j", (text) => {
+    expect(analyze(text).intent).toBe("unknown");
+  });
 
   it("returns a probability and ranked alternatives", () => {
     const r = analyze("where is my order?");
     expect(r.confidence).toBeGreaterThan(0.5);
     expect(r.confidence).toBeLessThanOrEqual(1);
     expect(r.alternatives).toHaveLength(3);
-    expect(r.alternatives[0].confidence).toBeGreaterThanOrEqual(r.alternatives[1].confidence);
+    expect(r.alternatives[0].confidence).toBeGreaterThanOrEqual(
+      r.alternatives[1].confidence
+    );
     expect(r.alternatives.map((a) => a.intent)).not.toContain(r.intent);
   });
 
@@ -80,8 +84,12 @@ describe("analyze: language", () => {
 
 describe("analyze: sentiment and anger", () => {
   it("scores praise positive and complaints negative", () => {
-    expect(analyze("I love this shirt, great quality, thank you!").sentimentScore).toBeGreaterThan(0.3);
-    expect(analyze("terrible quality, it broke after one day").sentimentScore).toBeLessThan(-0.3);
+    expect(
+      analyze("I love this shirt, great quality, thank you!").sentimentScore
+    ).toBeGreaterThan(0.3);
+    expect(
+      analyze("terrible quality, it broke after one day").sentimentScore
+    ).toBeLessThan(-0.3);
     expect(analyze("很好吃，送得很快").sentimentScore).toBeGreaterThan(0);
     expect(analyze("太难吃了，送餐还慢").sentimentScore).toBeLessThan(0);
   });
@@ -97,10 +105,12 @@ describe("analyze: sentiment and anger", () => {
     expect(analyze(text).angry).toBe(true);
   });
 
-  it.each(["where is my order?", "thanks for your help!", "can I change the size to M?", "UPS says delivered"])(
-    "does not flag %j as angry",
-    (text) => {
-      expect(analyze(text).angry).toBe(false);
-    },
-  );
+  it.each([
+    "where is my order?",
+    "thanks for your help!",
+    "can I change the size to M?",
+    "UPS says delivered",
+  ])("does not flag %j as angry", (text) => {
+    expect(analyze(text).angry).toBe(false);
+  });
 });

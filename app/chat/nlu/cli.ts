@@ -14,10 +14,13 @@ function answer(line: string): string {
     return JSON.stringify({ error: "invalid JSON" });
   }
   const text = (input as { text?: unknown } | null)?.text;
-  if (typeof text !== "string") return JSON.stringify({ error: 'expected an object with a string "text"' });
+  if (typeof text !== "string")
+    return JSON.stringify({ error: 'expected an object with a string "text"' });
   const hint = (input as { languageHint?: unknown }).languageHint;
   try {
-    const r = analyze(text, { languageHint: typeof hint === "string" ? hint : undefined });
+    const r = analyze(text, {
+      languageHint: typeof hint === "string" ? hint : undefined,
+    });
     return JSON.stringify({
       intent: r.intent,
       confidence: r.confidence,
@@ -35,7 +38,9 @@ function answer(line: string): string {
 
 async function main(): Promise<void> {
   if (!process.argv.includes("--jsonl")) {
-    process.stderr.write("usage: npm run --silent nlu -- --jsonl < input.jsonl\n");
+    process.stderr.write(
+      "usage: npm run --silent nlu -- --jsonl < input.jsonl\n"
+    );
     process.exitCode = 2;
     return;
   }

@@ -43,7 +43,9 @@ export function parseCsv(text: string): string[][] {
 
 function readRecords(file: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(readFileSync(DATA_DIR + file, "utf8"));
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+  return rows.map((r) =>
+    Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""]))
+  );
 }
 
 export interface IntentRow {
@@ -52,11 +54,20 @@ export interface IntentRow {
   language: string;
 }
 
-export type IntentFile = "bitext-train.csv" | "bitext-validation.csv" | "extra-intents.csv" | "human-train.csv" | "human-validation.csv";
+export type IntentFile =
+  | "bitext-train.csv"
+  | "bitext-validation.csv"
+  | "extra-intents.csv"
+  | "human-train.csv"
+  | "human-validation.csv";
 
 /** Rows of one intent file; Bitext rows are all English. */
 export function loadIntents(file: IntentFile): IntentRow[] {
-  return readRecords(file).map((r) => ({ text: r.utterance, intent: r.intent, language: r.language || "en" }));
+  return readRecords(file).map((r) => ({
+    text: r.utterance,
+    intent: r.intent,
+    language: r.language || "en",
+  }));
 }
 
 export interface PolarityRow {
@@ -75,12 +86,22 @@ export function loadPolarity(side: "train" | "test"): PolarityRow[] {
     .filter((l) => l.includes("\t"))
     .map((l): PolarityRow => {
       const [text, label] = l.split("\t");
-      return { text: text.trim(), positive: label.trim() === "1", source: "yelp" };
+      return {
+        text: text.trim(),
+        positive: label.trim() === "1",
+        source: "yelp",
+      };
     });
   const waimai = readRecords("waimai_10k.csv").map(
-    (r): PolarityRow => ({ text: r.review, positive: r.label === "1", source: "waimai" }),
+    (r): PolarityRow => ({
+      text: r.review,
+      positive: r.label === "1",
+      source: "waimai",
+    })
   );
-  return [...yelp, ...waimai].filter((_, i) => isHeldOut(i) === (side === "test"));
+  return [...yelp, ...waimai].filter(
+    (_, i) => isHeldOut(i) === (side === "test")
+  );
 }
 
 export interface AngerRow {
@@ -91,15 +112,25 @@ export interface AngerRow {
 
 /** The hand-written anger set (short shopper posts, several languages). */
 export function loadAnger(): AngerRow[] {
-  return readRecords("anger.csv").map((r) => ({ text: r.text, angry: r.angry === "1", language: r.language }));
+  return readRecords("anger.csv").map((r) => ({
+    text: r.text,
+    angry: r.angry === "1",
+    language: r.language,
+  }));
 }
 
 /** Short utterances labelled with their language: the multilingual intent rows plus language-short.csv. */
 export function loadLanguageSet(): { text: string; language: string }[] {
   const rows: { text: string; language: string }[] = [];
-  for (const file of ["human-train.csv", "human-validation.csv", "extra-intents.csv"] as const) {
-    for (const r of loadIntents(file)) rows.push({ text: r.text, language: r.language });
+  for (const file of [
+    "human-train.csv",
+    "human-validation.csv",
+    "extra-intents.csv",
+  ] as const) {
+    for (const r of loadIntents(file))
+      rows.push({ text: r.text, language: r.language });
   }
-  for (const r of readRecords("language-short.csv")) rows.push({ text: r.text, language: r.language });
+  for (const r of readRecords("language-short.csv"))
+    rows.push({ text: r.text, language: r.language });
   return rows;
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { extractEntities, type Catalog } from "./entities";
 
 const pick = (text: string, catalog?: Catalog) =>
-  extractEntities(text, { catalog }).map((e) => ({ type: e.type, value: e.value }));
+  extractEntities(text, { catalog }).map((e) => ({
+    type: e.type,
+    value: e.value,
+  }));
 
 describe("extractEntities", () => {
   it.each([
@@ -20,13 +23,23 @@ describe("extractEntities", () => {
   it("does not read an order number as a phone", () => {
     const types = pick("order 1001 and 1002 please").map((e) => e.type);
     expect(types).not.toContain("phone");
-    expect(pick("order 1001 and 1002 please").filter((e) => e.type === "order_number")).toHaveLength(2);
+    expect(
+      pick("order 1001 and 1002 please").filter(
+        (e) => e.type === "order_number"
+      )
+    ).toHaveLength(2);
   });
 
   it("does not read a phone number as an order number", () => {
-    expect(pick("call me at (415) 555-2671")).toEqual([{ type: "phone", value: "4155552671" }]);
-    expect(pick("my number is +44 20 7946 0958")).toEqual([{ type: "phone", value: "+442079460958" }]);
-    expect(pick("phone: 0612345678")).toEqual([{ type: "phone", value: "0612345678" }]);
+    expect(pick("call me at (415) 555-2671")).toEqual([
+      { type: "phone", value: "4155552671" },
+    ]);
+    expect(pick("my number is +44 20 7946 0958")).toEqual([
+      { type: "phone", value: "+442079460958" },
+    ]);
+    expect(pick("phone: 0612345678")).toEqual([
+      { type: "phone", value: "0612345678" },
+    ]);
   });
 
   it("keeps prices, quantities and years out of order numbers", () => {
@@ -35,7 +48,9 @@ describe("extractEntities", () => {
   });
 
   it("finds e-mails", () => {
-    expect(pick("reach me at Jane.Doe+shop@example.co.uk")).toEqual([{ type: "email", value: "jane.doe+shop@example.co.uk" }]);
+    expect(pick("reach me at Jane.Doe+shop@example.co.uk")).toEqual([
+      { type: "email", value: "jane.doe+shop@example.co.uk" },
+    ]);
   });
 
   it.each([
@@ -47,7 +62,9 @@ describe("extractEntities", () => {
     ["LX123456789CN", "other"],
     ["tracking number: JD0146000039", "other"],
   ])("finds the tracking number in %j (%s)", (text, carrier) => {
-    const found = extractEntities(text).filter((e) => e.type === "tracking_number");
+    const found = extractEntities(text).filter(
+      (e) => e.type === "tracking_number"
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ carrier });
   });
@@ -63,23 +80,42 @@ describe("extractEntities", () => {
           { id: "v-m-blue", title: "M / Blue", options: ["M", "Blue"] },
         ],
       },
-      { id: "gid://shopify/Product/2", title: "Canvas Tote", variants: [{ id: "t1", title: "Default", options: ["Default Title"] }] },
+      {
+        id: "gid://shopify/Product/2",
+        title: "Canvas Tote",
+        variants: [{ id: "t1", title: "Default", options: ["Default Title"] }],
+      },
     ],
   };
 
   it("matches a product and its size option from the catalog", () => {
-    const [product] = extractEntities("is the Linen Shirt in stock in M?", { catalog });
-    expect(product).toMatchObject({ type: "product", productId: "gid://shopify/Product/1", options: ["M"] });
+    const [product] = extractEntities("is the Linen Shirt in stock in M?", {
+      catalog,
+    });
+    expect(product).toMatchObject({
+      type: "product",
+      productId: "gid://shopify/Product/1",
+      options: ["M"],
+    });
     expect(product).not.toHaveProperty("variantId", "v-s");
   });
 
   it("resolves the variant when the options pick one out", () => {
-    const [product] = extractEntities("do you have the linen shirt in M in blue", { catalog });
-    expect(product).toMatchObject({ type: "product", variantId: "v-m-blue", options: ["M", "Blue"] });
+    const [product] = extractEntities(
+      "do you have the linen shirt in M in blue",
+      { catalog }
+    );
+    expect(product).toMatchObject({
+      type: "product",
+      variantId: "v-m-blue",
+      options: ["M", "Blue"],
+    });
   });
 
   it("does not take the word 'I'm' or 'a' as a size", () => {
-    const [product] = extractEntities("I'm looking for a linen shirt", { catalog });
+    const [product] = extractEntities("I'm looking for a linen shirt", {
+      catalog,
+    });
     expect(product).toMatchObject({ type: "product", options: [] });
   });
 });

@@ -61,7 +61,7 @@ const ORDER_WORDS =
 // "order 1001", "order no. 1001", "pedido nº 1001", "订单1001", "注文番号：1234".
 const ORDER_KEYED = new RegExp(
   `(?:${ORDER_WORDS})\\s*(?:(?:no\\.?|nr\\.?|n[°º]|num(?:ber|ero|éro)?|number|id|#|:|：|号|番号)\\s*)*#?\\s*(\\d{3,20})\\b`,
-  "giu",
+  "giu"
 );
 const HASH_NUMBER = /(?:^|[^\w&])#\s?(\d{3,12})\b/g;
 const TRACKING_CONTEXT =
@@ -69,17 +69,23 @@ const TRACKING_CONTEXT =
 const PHONE_CONTEXT =
   /(?:phone|call|tel|telephone|mobile|cell|whatsapp|text me|reach me|my number|número|numero de telefono|telefono|téléphone|portable|handy|telefon|rufnummer|cellulare|telefoon|电话|手机|電話|携帯|전화)\D{0,12}$/iu;
 const PRICE_CONTEXT = /(?:[$€£¥]|usd|eur|gbp|dollars?|euros?)\s*$/iu;
-const PRICE_AFTER = /^\s*(?:[$€£¥]|usd|eur|gbp|dollars?|euros?|%|kg|g\b|cm|mm|ml|km|lbs?|items?|pcs|pieces|units?|days?|weeks?|hours?)/iu;
+const PRICE_AFTER =
+  /^\s*(?:[$€£¥]|usd|eur|gbp|dollars?|euros?|%|kg|g\b|cm|mm|ml|km|lbs?|items?|pcs|pieces|units?|days?|weeks?|hours?)/iu;
 // International (+...) or local numbers with separators: +1 415 555 2671, (415) 555-2671, 06 12 34 56 78.
-const PHONE = /(?:\+\d[\d\s().-]{6,18}\d|\(?\b0?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?\b)/g;
+const PHONE =
+  /(?:\+\d[\d\s().-]{6,18}\d|\(?\b0?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?\b)/g;
 
 const digitsOf = (s: string) => s.replace(/\D/g, "");
 
 /** Order numbers, contacts, tracking numbers and catalog mentions in a message, in the order they appear. */
-export function extractEntities(text: string, opts: ExtractOptions = {}): Entity[] {
+export function extractEntities(
+  text: string,
+  opts: ExtractOptions = {}
+): Entity[] {
   const found: Entity[] = [];
   const taken: [number, number][] = [];
-  const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
+  const free = (start: number, end: number) =>
+    taken.every(([s, e]) => end <= s || start >= e);
   const claim = (e: Entity) => {
     if (!free(e.start, e.end)) return false;
     taken.push([e.start, e.end]);
@@ -95,22 +101,62 @@ export function extractEntities(text: string, opts: ExtractOptions = {}): Entity
     return { text: m[group], start, end: start + m[group].length };
   };
 
-  each(EMAIL, (m) => claim({ type: "email", value: m[0].toLowerCase(), ...span(m) }));
-  each(UPS, (m) => claim({ type: "tracking_number", value: m[0].toUpperCase(), carrier: "ups", ...span(m) }));
+  each(EMAIL, (m) =>
+    claim({ type: "email", value: m[0].toLowerCase(), ...span(m) })
+  );
+  each(UPS, (m) =>
+    claim({
+      type: "tracking_number",
+      value: m[0].toUpperCase(),
+      carrier: "ups",
+      ...span(m),
+    })
+  );
   each(USPS, (m) => {
     const digits = digitsOf(m[0]);
-    if (digits.length >= 20 && digits.length <= 22) claim({ type: "tracking_number", value: digits, carrier: "usps", ...span(m) });
+    if (digits.length >= 20 && digits.length <= 22)
+      claim({
+        type: "tracking_number",
+        value: digits,
+        carrier: "usps",
+        ...span(m),
+      });
   });
-  each(S10, (m) => claim({ type: "tracking_number", value: m[0], carrier: m[0].endsWith("US") ? "usps" : "other", ...span(m) }));
+  each(S10, (m) =>
+    claim({
+      type: "tracking_number",
+      value: m[0],
+      carrier: m[0].endsWith("US") ? "usps" : "other",
+      ...span(m),
+    })
+  );
   // A code right after a tracking keyword is a tracking number whatever its shape.
   each(/[A-Z0-9][A-Z0-9-]{7,34}/gi, (m) => {
-    if (!/\d/.test(m[0]) || !TRACKING_CONTEXT.test(text.slice(Math.max(0, m.index - 30), m.index))) return;
+    if (
+      !/\d/.test(m[0]) ||
+      !TRACKING_CONTEXT.test(text.slice(Math.max(0, m.index - 30), m.index))
+    )
+      return;
     const digits = /^\d+$/.test(m[0]);
-    const carrier: Carrier = digits && m[0].length === 10 ? "dhl" : digits && [12, 15].includes(m[0].length) ? "fedex" : "other";
-    claim({ type: "tracking_number", value: m[0].toUpperCase(), carrier, ...span(m) });
+    const carrier: Carrier =
+      digits && m[0].length === 10
+        ? "dhl"
+        : digits && [12, 15].includes(m[0].length)
+        ? "fedex"
+        : "other";
+    claim({
+      type: "tracking_number",
+      value: m[0].toUpperCase(),
+      carrier,
+      ...span(m),
+    });
   });
-  each(ORDER_KEYED, (m) => claim({ type: "order_number", value: m[1], ...span(m, 1) }));
-  each(HASH_NUMBER, (m) => claim({ type: "order_number", value: m[1], ...span(m, 1) }));
+  each(ORDER_KEYED, (m) =>
+    claim({ type: "order_number", value: m[1], ...span(m, 1) })
+  );
+  each(HASH_NUMBER, (m) =>
+    claim({ type: "order_number", value: m[1], ...span(m, 1) })
+  );
 
   each(PHONE, (m) => {
     const raw = m[0].trim();
@@ -122,16 +168,26 @@ export function extractEntities(text: string, opts: ExtractOptions = {}): Entity
     // the (415) 555-2671 shape.
     const nanp = /^\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}$/.test(raw);
     const trunk = /^\(?0/.test(raw) && digits.length >= 9;
-    if (!international && !nanp && !trunk && !PHONE_CONTEXT.test(before)) return;
+    if (!international && !nanp && !trunk && !PHONE_CONTEXT.test(before))
+      return;
     const start = m.index + m[0].indexOf(raw);
-    claim({ type: "phone", value: (international ? "+" : "") + digits, text: raw, start, end: start + raw.length });
+    claim({
+      type: "phone",
+      value: (international ? "+" : "") + digits,
+      text: raw,
+      start,
+      end: start + raw.length,
+    });
   });
 
   // Bare digit runs, last: their meaning comes from length and context.
   each(/(?<![\w.,])\d{3,22}(?![\w.,]\d)/g, (m) => {
     const value = m[0];
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    const after = text.slice(m.index + value.length, m.index + value.length + 12);
+    const after = text.slice(
+      m.index + value.length,
+      m.index + value.length + 12
+    );
     const s = span(m);
     if (PRICE_CONTEXT.test(before) || PRICE_AFTER.test(after)) return;
     if (PHONE_CONTEXT.test(before) && value.length >= 7 && value.length <= 15) {
@@ -140,11 +196,19 @@ export function extractEntities(text: string, opts: ExtractOptions = {}): Entity
       claim({ type: "tracking_number", value, carrier: "dhl", ...s });
     } else if (value.length === 12 || value.length === 15) {
       claim({ type: "tracking_number", value, carrier: "fedex", ...s });
-    } else if (value.length >= 20 && value.length <= 22 && value.startsWith("9")) {
+    } else if (
+      value.length >= 20 &&
+      value.length <= 22 &&
+      value.startsWith("9")
+    ) {
       claim({ type: "tracking_number", value, carrier: "usps", ...s });
     } else if (value.length >= 4 && value.length <= 9) {
       // A year next to a time word is not an order ("since 2023", "in 2024").
-      if (/^(19|20)\d{2}$/.test(value) && /\b(in|since|year|from|until|of)\s*$/i.test(before)) return;
+      if (
+        /^(19|20)\d{2}$/.test(value) &&
+        /\b(in|since|year|from|until|of)\s*$/i.test(before)
+      )
+        return;
       claim({ type: "order_number", value, ...s });
     }
   });
@@ -154,10 +218,30 @@ export function extractEntities(text: string, opts: ExtractOptions = {}): Entity
 }
 
 // Words too common to identify a product on their own.
-const TITLE_STOPWORDS = new Set(["the", "a", "an", "and", "of", "for", "with", "in", "de", "la", "le", "el", "der", "die", "das"]);
-const SIZE_CUE = /(?:size|sz|talla|taille|größe|grosse|groesse|tamanho|taglia|maat|尺码|サイズ|in)\s*$/iu;
+const TITLE_STOPWORDS = new Set([
+  "the",
+  "a",
+  "an",
+  "and",
+  "of",
+  "for",
+  "with",
+  "in",
+  "de",
+  "la",
+  "le",
+  "el",
+  "der",
+  "die",
+  "das",
+]);
+const SIZE_CUE =
+  /(?:size|sz|talla|taille|größe|grosse|groesse|tamanho|taglia|maat|尺码|サイズ|in)\s*$/iu;
 
-function locate(text: string, needle: string): { start: number; end: number } | undefined {
+function locate(
+  text: string,
+  needle: string
+): { start: number; end: number } | undefined {
   const i = text.toLowerCase().indexOf(needle.toLowerCase());
   return i < 0 ? undefined : { start: i, end: i + needle.length };
 }
@@ -171,8 +255,14 @@ function matchCatalog(text: string, catalog: Catalog): Entity[] {
   const words = new Set(tokenize(normalize(text)));
   const out: Entity[] = [];
   for (const product of catalog.products) {
-    const titleWords = tokenize(normalize(product.title)).filter((w) => !TITLE_STOPWORDS.has(w));
-    if (titleWords.length === 0 || !titleWords.every((w) => words.has(w) || words.has(w + "s"))) continue;
+    const titleWords = tokenize(normalize(product.title)).filter(
+      (w) => !TITLE_STOPWORDS.has(w)
+    );
+    if (
+      titleWords.length === 0 ||
+      !titleWords.every((w) => words.has(w) || words.has(w + "s"))
+    )
+      continue;
     const options = new Set<string>();
     for (const variant of product.variants) {
       for (const option of variant.options) {
@@ -181,10 +271,15 @@ function matchCatalog(text: string, catalog: Catalog): Entity[] {
     }
     const named = [...options];
     const matching = named.length
-      ? product.variants.filter((v) => named.every((o) => v.options.some((x) => x.toLowerCase() === o.toLowerCase())))
+      ? product.variants.filter((v) =>
+          named.every((o) =>
+            v.options.some((x) => x.toLowerCase() === o.toLowerCase())
+          )
+        )
       : [];
     const variant = matching.length === 1 ? matching[0] : undefined;
-    const where = locate(text, product.title) ?? locate(text, titleWords[0]) ?? { start: 0, end: 0 };
+    const where = locate(text, product.title) ??
+      locate(text, titleWords[0]) ?? { start: 0, end: 0 };
     out.push({
       type: "product",
       value: product.title,
@@ -199,16 +294,31 @@ function matchCatalog(text: string, catalog: Catalog): Entity[] {
   return out;
 }
 
-function optionMentioned(text: string, words: Set<string>, option: string): boolean {
+function optionMentioned(
+  text: string,
+  words: Set<string>,
+  option: string
+): boolean {
   const optionWords = tokenize(normalize(option));
   if (optionWords.length === 0) return false;
   if (option.length > 2) return optionWords.every((w) => words.has(w));
-  const re = new RegExp(`(^|[^\\p{L}\\p{N}])${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|[^\\p{L}\\p{N}])`, "giu");
+  const re = new RegExp(
+    `(^|[^\\p{L}\\p{N}])${option.replace(
+      /[.*+?^${}()|[\]\\]/g,
+      "\\$&"
+    )}(?=$|[^\\p{L}\\p{N}])`,
+    "giu"
+  );
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const at = m.index + m[1].length;
     const written = text.slice(at, at + option.length);
-    if (written === written.toUpperCase() && /\p{Lu}/u.test(written)) return true;
-    if (/^\d+$/.test(option) || SIZE_CUE.test(text.slice(Math.max(0, at - 12), at))) return true;
+    if (written === written.toUpperCase() && /\p{Lu}/u.test(written))
+      return true;
+    if (
+      /^\d+$/.test(option) ||
+      SIZE_CUE.test(text.slice(Math.max(0, at - 12), at))
+    )
+      return true;
   }
   return false;
 }

@@ -5,7 +5,13 @@
 import { fileURLToPath } from "node:url";
 import { eld } from "eld/large";
 import { detect as tinyld } from "tinyld/heavy";
-import { loadAnger, loadIntents, loadLanguageSet, loadPolarity, type IntentRow } from "./datasets";
+import {
+  loadAnger,
+  loadIntents,
+  loadLanguageSet,
+  loadPolarity,
+  type IntentRow,
+} from "./datasets";
 import { classifyIntent } from "./intent";
 import { detectLanguage } from "./language";
 import { isAngry, sentimentScore } from "./sentiment";
@@ -20,7 +26,10 @@ export interface IntentReport {
 }
 
 /** Accuracy on a labelled file, with the threshold the model ships with unless one is given. */
-export function intentReport(rows: IntentRow[], threshold?: number): IntentReport {
+export function intentReport(
+  rows: IntentRow[],
+  threshold?: number
+): IntentReport {
   let ok = 0;
   let inScope = 0;
   let inScopeOk = 0;
@@ -30,7 +39,11 @@ export function intentReport(rows: IntentRow[], threshold?: number): IntentRepor
   for (const r of rows) {
     const p = classifyIntent(r.text, { threshold });
     if (p.intent === r.intent) ok++;
-    else confusions.set(`${r.intent} -> ${p.intent}`, (confusions.get(`${r.intent} -> ${p.intent}`) ?? 0) + 1);
+    else
+      confusions.set(
+        `${r.intent} -> ${p.intent}`,
+        (confusions.get(`${r.intent} -> ${p.intent}`) ?? 0) + 1
+      );
     if (r.intent === "unknown") {
       unknown++;
       if (p.intent === "unknown") unknownOk++;
@@ -51,14 +64,24 @@ function main(): void {
   const out: string[] = [];
   const say = (s = "") => out.push(s);
 
-  say("== Intent (34 classes; unknown = class or top probability below the shipped threshold)");
+  say(
+    "== Intent (34 classes; unknown = class or top probability below the shipped threshold)"
+  );
   const bitext = loadIntents("bitext-validation.csv");
   const human = loadIntents("human-validation.csv");
   const b = intentReport(bitext);
   const h = intentReport(human);
   say(`bitext-validation   n=${bitext.length}  accuracy ${pct(b.accuracy)}`);
-  say(`human-validation    n=${human.length}  accuracy ${pct(h.accuracy)}  (in-scope ${pct(h.inScopeAccuracy)})`);
-  say(`out-of-scope -> unknown (human-validation, n=${human.filter((r) => r.intent === "unknown").length}): recall ${pct(h.unknownRecall ?? 0)}`);
+  say(
+    `human-validation    n=${human.length}  accuracy ${pct(
+      h.accuracy
+    )}  (in-scope ${pct(h.inScopeAccuracy)})`
+  );
+  say(
+    `out-of-scope -> unknown (human-validation, n=${
+      human.filter((r) => r.intent === "unknown").length
+    }): recall ${pct(h.unknownRecall ?? 0)}`
+  );
   const byLang = new Map<string, [number, number]>();
   for (const r of human) {
     const s = byLang.get(r.language) ?? [0, 0];
@@ -66,12 +89,22 @@ function main(): void {
     if (classifyIntent(r.text).intent === r.intent) s[0]++;
     byLang.set(r.language, s);
   }
-  say(`human-validation by language: ${[...byLang].map(([l, [a, n]]) => `${l} ${pct(a / n)} (${n})`).join(", ")}`);
-  say("out-of-scope: unknown as a class only vs class + threshold (human-validation):");
+  say(
+    `human-validation by language: ${[...byLang]
+      .map(([l, [a, n]]) => `${l} ${pct(a / n)} (${n})`)
+      .join(", ")}`
+  );
+  say(
+    "out-of-scope: unknown as a class only vs class + threshold (human-validation):"
+  );
   for (const t of [0, 0.2, 0.3, 0.4, 0.5]) {
     const r = intentReport(human, t);
     const bt = intentReport(bitext, t);
-    say(`  threshold ${t.toFixed(1)}: unknown recall ${pct(r.unknownRecall ?? 0)}, in-scope human ${pct(r.inScopeAccuracy)}, bitext ${pct(bt.accuracy)}`);
+    say(
+      `  threshold ${t.toFixed(1)}: unknown recall ${pct(
+        r.unknownRecall ?? 0
+      )}, in-scope human ${pct(r.inScopeAccuracy)}, bitext ${pct(bt.accuracy)}`
+    );
   }
   say("top confused pairs (expected -> predicted), human-validation:");
   for (const [pair, n] of h.confusions.slice(0, 10)) say(`  ${n}  ${pair}`);
@@ -79,16 +112,24 @@ function main(): void {
   for (const [pair, n] of b.confusions.slice(0, 5)) say(`  ${n}  ${pair}`);
 
   say();
-  say("== Sentiment polarity (held-out fifth: every fifth row, never trained on)");
+  say(
+    "== Sentiment polarity (held-out fifth: every fifth row, never trained on)"
+  );
   const polarity = loadPolarity("test");
   for (const source of ["yelp", "waimai"] as const) {
     const rows = polarity.filter((r) => r.source === source);
-    const ok = rows.filter((r) => sentimentScore(r.text) > 0 === r.positive).length;
-    say(`${source.padEnd(7)} n=${rows.length}  accuracy ${pct(ok / rows.length)}`);
+    const ok = rows.filter(
+      (r) => sentimentScore(r.text) > 0 === r.positive
+    ).length;
+    say(
+      `${source.padEnd(7)} n=${rows.length}  accuracy ${pct(ok / rows.length)}`
+    );
   }
 
   say();
-  say("== Anger (anger.csv, hand-written; the rules were designed with it, so this is optimistic)");
+  say(
+    "== Anger (anger.csv, hand-written; the rules were designed with it, so this is optimistic)"
+  );
   const anger = loadAnger();
   let tp = 0;
   let fp = 0;
@@ -101,10 +142,16 @@ function main(): void {
   }
   const precision = tp / Math.max(1, tp + fp);
   const recall = tp / Math.max(1, tp + fn);
-  say(`n=${anger.length}  precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct((2 * precision * recall) / (precision + recall))}`);
+  say(
+    `n=${anger.length}  precision ${pct(precision)}  recall ${pct(
+      recall
+    )}  F1 ${pct((2 * precision * recall) / (precision + recall))}`
+  );
 
   say();
-  say("== Language (short utterances: the multilingual intent rows + language-short.csv)");
+  say(
+    "== Language (short utterances: the multilingual intent rows + language-short.csv)"
+  );
   const langRows = loadLanguageSet();
   const detectors: [string, (t: string) => string][] = [
     ["shipped (eld + script + cue words)", (t) => detectLanguage(t)],
@@ -124,9 +171,13 @@ function main(): void {
       per.set(r.language, s);
     }
     say(`${name}: ${pct(ok / langRows.length)} of ${langRows.length}`);
-    if (name.startsWith("shipped")) say(`  ${[...per].map(([l, [a, n]]) => `${l} ${pct(a / n)}`).join(", ")}`);
+    if (name.startsWith("shipped"))
+      say(
+        `  ${[...per].map(([l, [a, n]]) => `${l} ${pct(a / n)}`).join(", ")}`
+      );
   }
   process.stdout.write(out.join("\n") + "\n");
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  main();

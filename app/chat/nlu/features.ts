@@ -73,7 +73,10 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
   const mask = (1 << opts.bits) - 1;
   let buf = scratch.get(opts.bits);
   if (!buf) {
-    buf = { acc: new Float32Array(1 << opts.bits), touched: new Int32Array(4096) };
+    buf = {
+      acc: new Float32Array(1 << opts.bits),
+      touched: new Int32Array(4096),
+    };
     scratch.set(opts.bits, buf);
   }
   const acc = buf.acc;
@@ -101,7 +104,8 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
   const tokens = tokenize(normalized);
   addGroup(tokens, SEED_WORD, 1);
   const bigrams: string[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) bigrams.push(tokens[i] + " " + tokens[i + 1]);
+  for (let i = 0; i + 1 < tokens.length; i++)
+    bigrams.push(tokens[i] + " " + tokens[i + 1]);
   // Start and end markers let short messages ("refund pls") carry positional cues.
   if (tokens.length > 0) {
     bigrams.push("^ " + tokens[0]);
@@ -114,7 +118,8 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
   const joined = " " + tokens.join(" ") + " ";
   const len = joined.length;
   let grams = 0;
-  for (let n = opts.charMin; n <= opts.charMax; n++) grams += Math.max(0, len - n + 1);
+  for (let n = opts.charMin; n <= opts.charMax; n++)
+    grams += Math.max(0, len - n + 1);
   if (opts.charMin === 1) grams -= tokens.length + 1; // lone spaces are skipped
   if (grams > 0) {
     const scale = 1 / Math.sqrt(grams);
@@ -123,7 +128,8 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
       for (let n = 1; n <= opts.charMax && i + n <= len; n++) {
         h ^= joined.charCodeAt(i + n - 1);
         h = Math.imul(h, 0x01000193);
-        if (n < opts.charMin || (n === 1 && joined.charCodeAt(i) === 32)) continue;
+        if (n < opts.charMin || (n === 1 && joined.charCodeAt(i) === 32))
+          continue;
         add((h >>> 0) & mask, scale);
       }
     }
@@ -138,7 +144,8 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
     const concepts = conceptsOf(normalized, tokens);
     const keys = concepts.map((c) => "@" + c);
     for (let i = 0; i < concepts.length; i++) {
-      for (let j = i + 1; j < concepts.length; j++) keys.push("@" + concepts[i] + "+" + concepts[j]);
+      for (let j = i + 1; j < concepts.length; j++)
+        keys.push("@" + concepts[i] + "+" + concepts[j]);
     }
     addGroup(keys, SEED_CONCEPT, opts.concepts);
   }

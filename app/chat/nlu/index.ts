@@ -7,7 +7,13 @@ import { classifyIntent, type IntentScore } from "./intent";
 import { detectLanguage } from "./language";
 import { isAngry, sentimentScore } from "./sentiment";
 
-export type { Catalog, CatalogProduct, CatalogVariant, Carrier, Entity } from "./entities";
+export type {
+  Catalog,
+  CatalogProduct,
+  CatalogVariant,
+  Carrier,
+  Entity,
+} from "./entities";
 export type { IntentScore } from "./intent";
 export { extractEntities } from "./entities";
 export { detectLanguage } from "./language";
@@ -86,6 +92,9 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): NluResult {
     sentimentScore: round(sentiment),
     angry: isAngry(input, sentiment),
     entities: extractEntities(input, { catalog: opts.catalog }),
-    alternatives: prediction.alternatives.map((a: IntentScore) => ({ intent: a.intent as Intent, confidence: round(a.confidence) })),
+    alternatives: prediction.alternatives.map((a: IntentScore) => ({
+      intent: a.intent as Intent,
+      confidence: round(a.confidence),
+    })),
   };
 }

@@ -16,17 +16,32 @@ export interface IntentPrediction extends IntentScore {
 }
 
 /** Ranks all intents for a message; below the model's threshold the answer becomes "unknown". */
-export function classifyIntent(text: string, opts: { threshold?: number; alternatives?: number } = {}): IntentPrediction {
+export function classifyIntent(
+  text: string,
+  opts: { threshold?: number; alternatives?: number } = {}
+): IntentPrediction {
   const { model, features, meta } = loadModel("intent.json");
   const threshold = opts.threshold ?? (meta.unknownThreshold as number);
   const p = softmax(logits(model, featurize(text, features)));
-  const ranked = model.labels.map((intent, i) => ({ intent, confidence: p[i] })).sort((a, b) => b.confidence - a.confidence);
+  const ranked = model.labels
+    .map((intent, i) => ({ intent, confidence: p[i] }))
+    .sort((a, b) => b.confidence - a.confidence);
   const top = ranked[0];
   const alternatives = ranked.slice(1, 1 + (opts.alternatives ?? 3));
   if (top.confidence < threshold && top.intent !== "unknown") {
-    return { intent: "unknown", confidence: 1 - top.confidence, alternatives: ranked.slice(0, opts.alternatives ?? 3), rawIntent: top.intent };
+    return {
+      intent: "unknown",
+      confidence: 1 - top.confidence,
+      alternatives: ranked.slice(0, opts.alternatives ?? 3),
+      rawIntent: top.intent,
+    };
   }
-  return { intent: top.intent, confidence: top.confidence, alternatives, rawIntent: top.intent };
+  return {
+    intent: top.intent,
+    confidence: top.confidence,
+    alternatives,
+    rawIntent: top.intent,
+  };
 }
 
 /** The intent labels the shipped model knows. */

@@ -40,7 +40,11 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Raw class scores (logits) for one vector. */
-export function logits(model: LinearModel, x: SparseVector, out?: Float64Array): Float64Array {
+export function logits(
+  model: LinearModel,
+  x: SparseVector,
+  out?: Float64Array
+): Float64Array {
   const c = model.labels.length;
   const z = out ?? new Float64Array(c);
   for (let k = 0; k < c; k++) z[k] = model.bias[k];
@@ -67,10 +71,20 @@ export function softmax(z: Float64Array): Float64Array {
 }
 
 /** Trains a softmax classifier with per-coordinate AdaGrad steps over shuffled examples. */
-export function train(examples: Example[], labels: string[], bits: number, opts: TrainOptions): LinearModel {
+export function train(
+  examples: Example[],
+  labels: string[],
+  bits: number,
+  opts: TrainOptions
+): LinearModel {
   const c = labels.length;
   const size = (1 << bits) * c;
-  const model: LinearModel = { labels, bits, weights: new Float32Array(size), bias: new Float32Array(c) };
+  const model: LinearModel = {
+    labels,
+    bits,
+    weights: new Float32Array(size),
+    bias: new Float32Array(c),
+  };
   const g2 = new Float32Array(size).fill(1e-6);
   const g2b = new Float64Array(c).fill(1e-6);
   const rand = seededRandom(opts.seed);
@@ -95,7 +109,9 @@ export function train(examples: Example[], labels: string[], bits: number, opts:
         const v = x.values[i];
         for (let k = 0; k < c; k++) {
           const wi = base + k;
-          const g = (p[k] - (k === y ? 1 : 0)) * weight * v + opts.l2 * model.weights[wi];
+          const g =
+            (p[k] - (k === y ? 1 : 0)) * weight * v +
+            opts.l2 * model.weights[wi];
           if (g === 0) continue;
           g2[wi] += g * g;
           model.weights[wi] -= (opts.learningRate * g) / Math.sqrt(g2[wi]);
@@ -120,12 +136,16 @@ interface SerializedModel {
  * Keeps only hash rows with a non-zero weight and quantises each row to int8 with its own scale: about a quarter of
  * the Float32 size, with a rounding error far below the gaps between class scores.
  */
-export function serialize(model: LinearModel, meta: Record<string, unknown>): string {
+export function serialize(
+  model: LinearModel,
+  meta: Record<string, unknown>
+): string {
   const c = model.labels.length;
   const rows: number[] = [];
   for (let r = 0; r < 1 << model.bits; r++) {
     let max = 0;
-    for (let k = 0; k < c; k++) max = Math.max(max, Math.abs(model.weights[r * c + k]));
+    for (let k = 0; k < c; k++)
+      max = Math.max(max, Math.abs(model.weights[r * c + k]));
     if (max > 1e-4) rows.push(r);
   }
   const buf = Buffer.alloc(4 + rows.length * 8 + rows.length * c);
@@ -138,11 +158,13 @@ export function serialize(model: LinearModel, meta: Record<string, unknown>): st
   const q = new Int8Array(rows.length * c);
   rows.forEach((r, i) => {
     let max = 0;
-    for (let k = 0; k < c; k++) max = Math.max(max, Math.abs(model.weights[r * c + k]));
+    for (let k = 0; k < c; k++)
+      max = Math.max(max, Math.abs(model.weights[r * c + k]));
     const scale = max / 127;
     buf.writeFloatLE(scale, off);
     off += 4;
-    for (let k = 0; k < c; k++) q[i * c + k] = Math.round(model.weights[r * c + k] / scale);
+    for (let k = 0; k < c; k++)
+      q[i * c + k] = Math.round(model.weights[r * c + k] / scale);
   });
   Buffer.from(q.buffer).copy(buf, off);
   const out: SerializedModel = {
@@ -158,9 +180,13 @@ export function serialize(model: LinearModel, meta: Record<string, unknown>): st
 }
 
 /** Reads an artefact written by serialize() back into dense Float32 weights. */
-export function deserialize(json: string): { model: LinearModel; meta: Record<string, unknown> } {
+export function deserialize(json: string): {
+  model: LinearModel;
+  meta: Record<string, unknown>;
+} {
   const data = JSON.parse(json) as SerializedModel;
-  if (data.format !== "shopdesk-nlu-linear-v1") throw new Error(`unknown NLU model format: ${String(data.format)}`);
+  if (data.format !== "shopdesk-nlu-linear-v1")
+    throw new Error(`unknown NLU model format: ${String(data.format)}`);
   const c = data.labels.length;
   const buf = gunzipSync(Buffer.from(data.blob, "base64"));
   const n = buf.readInt32LE(0);
@@ -171,10 +197,16 @@ export function deserialize(json: string): { model: LinearModel; meta: Record<st
   for (let i = 0; i < n; i++) {
     const r = buf.readInt32LE(rowsOff + i * 4);
     const scale = buf.readFloatLE(scalesOff + i * 4);
-    for (let k = 0; k < c; k++) weights[r * c + k] = buf.readInt8(qOff + i * c + k) * scale;
+    for (let k = 0; k < c; k++)
+      weights[r * c + k] = buf.readInt8(qOff + i * c + k) * scale;
   }
   return {
-    model: { labels: data.labels, bits: data.bits, weights, bias: Float32Array.from(data.bias) },
+    model: {
+      labels: data.labels,
+      bits: data.bits,
+      weights,
+      bias: Float32Array.from(data.bias),
+    },
     meta: data.meta,
   };
 }

@@ -21,7 +21,12 @@ function modelPath(name: string): string {
     join(process.cwd(), "app", "chat", "nlu", "model", name),
   ];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`NLU model ${name} not found (looked in ${candidates.join(", ")}); run npm run train`);
+  if (!found)
+    throw new Error(
+      `NLU model ${name} not found (looked in ${candidates.join(
+        ", "
+      )}); run npm run train`
+    );
   return found;
 }
 

@@ -20,7 +20,9 @@ export function lexiconScore(text: string): number {
 export function polarityLogit(text: string): number {
   const { model, features, meta } = loadModel("sentiment.json");
   const z = logits(model, featurize(text, features));
-  return z[1] - z[0] + ((meta.lexiconWeight as number) ?? 0) * lexiconScore(text);
+  return (
+    z[1] - z[0] + ((meta.lexiconWeight as number) ?? 0) * lexiconScore(text)
+  );
 }
 
 /** Sentiment from -1 (negative) to 1 (positive): 2·sigmoid(logit) - 1. */
@@ -37,10 +39,12 @@ const ANGER_TERMS =
   /\b(scam\w*|fraud\w*|ridiculous|unacceptable|outrageous|disgusting|disgraceful|pathetic|worst|furious|angry|pissed|fed up|sick of|sick and tired|never again|never ordering|rip ?off|useless|stole|steal\w*|thie(f|ves)|liars?|lying|shame on|a joke|chargeback|charge ?back|disput\w*|lawyer|attorney|sue you|legal action|bbb|report(ing)? you|third time|3rd time|\d+(th|rd|nd) time|i'?m done|nobody (answers|responds|helps|replies|is helping)|no one (answers|responds|helps|replies)|how hard is it|are you kidding|are you serious|estaf\w*|verguenza|harto|harta|denunci\w*|inaceptable|ridicul\w*|arnaque\w*|escroc\w*|scandaleu\w*|honteu\w*|inadmissible|furieu\w*|ras le bol|betrug\w*|betruger\w*|frechheit|unverschamt\w*|stinksauer|sauer|anwalt|lacherlich|truff\w*|vergogn\w*|furios\w*|avvocato|golpis\w*|nunca mais|nunca mas|nie wieder|jamais plus|mai piu|nooit meer|porter plainte|hate|hating|annoy\w*|irritat\w*|infuriat\w*|livid|rage|frustrat\w*|mad at|absurdo|vergonha|process\w* voces|processar|oplicht\w*|belachelijk|schandalig|waardeloze?|advocaat)\b|骗子|垃圾|气死|太过分|过分|差评|再也不|最悪|詐欺|いい加減|ふざけ|怒|최악|사기/u;
 
 // Shopper exasperation about waiting, which is anger even when worded politely ("still haven't received").
-const STILL_WAITING = /\b(still (haven'?t|havent|not|no|nothing|waiting)|weeks? and (still|nothing)|months? and (still|nothing))\b|还没|まだ届/u;
+const STILL_WAITING =
+  /\b(still (haven'?t|havent|not|no|nothing|waiting)|weeks? and (still|nothing)|months? and (still|nothing))\b|还没|まだ届/u;
 
 // Weaker words: harsh or urgent, but also used calmly ("the fit is terrible", "please send it right now").
-const WEAK_TERMS = /\b(terrible|horrible|awful|garbage|trash|rubbish|immediately|right now|asap|unbelievable|enough)\b/u;
+const WEAK_TERMS =
+  /\b(terrible|horrible|awful|garbage|trash|rubbish|immediately|right now|asap|unbelievable|enough)\b/u;
 
 const NEGATIVE_PUNCT = /(!{2,}|\?{3,}|\?!|!\?|！{2,}|？{2,})/u;
 

@@ -6,11 +6,25 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { featurize, type FeatureOptions } from "./features";
 import { logits, seededRandom, serialize, train, type Example } from "./linear";
-import { loadIntents, loadPolarity, type IntentRow, type PolarityRow } from "./datasets";
+import {
+  loadIntents,
+  loadPolarity,
+  type IntentRow,
+  type PolarityRow,
+} from "./datasets";
 import { lexiconScore } from "./sentiment";
 
-export const INTENT_FEATURES: FeatureOptions = { bits: 17, charMin: 2, charMax: 5, concepts: 1.5 };
-export const SENTIMENT_FEATURES: FeatureOptions = { bits: 18, charMin: 1, charMax: 4 };
+export const INTENT_FEATURES: FeatureOptions = {
+  bits: 17,
+  charMin: 2,
+  charMax: 5,
+  concepts: 1.5,
+};
+export const SENTIMENT_FEATURES: FeatureOptions = {
+  bits: 18,
+  charMin: 1,
+  charMax: 4,
+};
 
 /** Below this top probability the classifier answers "unknown" (chosen on bitext + human validation, see eval). */
 export const UNKNOWN_THRESHOLD = 0.3;
@@ -33,13 +47,19 @@ function typo(text: string, rand: () => number): string {
 }
 
 /** The original row plus noisy copies: a typo, a filler word, and a variant without capitals or punctuation. */
-export function augment(row: IntentRow, rand: () => number, copies: number): string[] {
+export function augment(
+  row: IntentRow,
+  rand: () => number,
+  copies: number
+): string[] {
   const out = [row.text];
   for (let c = 0; c < copies; c++) {
     let t = row.text;
     if (rand() < 0.6) t = typo(t, rand);
-    if (rand() < 0.5) t = FILLERS_BEFORE[Math.floor(rand() * FILLERS_BEFORE.length)] + t;
-    if (rand() < 0.5) t = t + FILLERS_AFTER[Math.floor(rand() * FILLERS_AFTER.length)];
+    if (rand() < 0.5)
+      t = FILLERS_BEFORE[Math.floor(rand() * FILLERS_BEFORE.length)] + t;
+    if (rand() < 0.5)
+      t = t + FILLERS_AFTER[Math.floor(rand() * FILLERS_AFTER.length)];
     if (rand() < 0.3) t = t.toLowerCase().replace(/[?!.,¿¡]/g, "");
     out.push(t);
   }
@@ -60,15 +80,28 @@ export function buildIntentModel(): string {
   const index = new Map(labels.map((l, i) => [l, i]));
   const examples: Example[] = [];
   for (const r of bitext) {
-    examples.push({ x: featurize(r.text, INTENT_FEATURES), y: index.get(r.intent)!, weight: 1 });
+    examples.push({
+      x: featurize(r.text, INTENT_FEATURES),
+      y: index.get(r.intent)!,
+      weight: 1,
+    });
   }
   // Hand-written rows are about a tenth of the data but stand for how shoppers really write: copy and weight them up.
   for (const r of [...extra, ...human]) {
     for (const t of augment(r, rand, 4)) {
-      examples.push({ x: featurize(t, INTENT_FEATURES), y: index.get(r.intent)!, weight: 1.5 });
+      examples.push({
+        x: featurize(t, INTENT_FEATURES),
+        y: index.get(r.intent)!,
+        weight: 1.5,
+      });
     }
   }
-  const model = train(examples, labels, INTENT_FEATURES.bits, { epochs: 12, learningRate: 0.4, l2: 1e-6, seed: SEED });
+  const model = train(examples, labels, INTENT_FEATURES.bits, {
+    epochs: 12,
+    learningRate: 0.4,
+    l2: 1e-6,
+    seed: SEED,
+  });
   return serialize(model, {
     features: INTENT_FEATURES,
     unknownThreshold: UNKNOWN_THRESHOLD,
@@ -98,7 +131,12 @@ export function chooseLexiconWeight(rows: PolarityRow[]): number {
   for (let fold = 0; fold < 5; fold++) {
     const fit = rows.filter((_, i) => i % 5 !== fold);
     const held = rows.filter((r, i) => i % 5 === fold && r.source === "yelp");
-    const model = train(sentimentExamples(fit), ["negative", "positive"], SENTIMENT_FEATURES.bits, SENTIMENT_TRAIN);
+    const model = train(
+      sentimentExamples(fit),
+      ["negative", "positive"],
+      SENTIMENT_FEATURES.bits,
+      SENTIMENT_TRAIN
+    );
     for (const r of held) {
       const z = logits(model, featurize(r.text, SENTIMENT_FEATURES));
       pairs.push({ m: z[1] - z[0], v: lexiconScore(r.text), y: r.positive });
@@ -107,7 +145,8 @@ export function chooseLexiconWeight(rows: PolarityRow[]): number {
   let bestWeight = 0;
   let bestAcc = -1;
   for (const b of grid) {
-    const acc = pairs.filter((p) => p.m + b * p.v > 0 === p.y).length / pairs.length;
+    const acc =
+      pairs.filter((p) => p.m + b * p.v > 0 === p.y).length / pairs.length;
     if (acc > bestAcc) {
       bestAcc = acc;
       bestWeight = b;
@@ -116,10 +155,52 @@ export function chooseLexiconWeight(rows: PolarityRow[]): number {
   return bestWeight;
 }
 
+// Shopper requests that carry no opinion. Reviews have no neutral class, so a plain question ("hello", "where is my
+// order?") would otherwise land far on one side; each of these rows is added once as positive and once as negative,
+// which pulls its score towards 0 without moving the review decisions much.
+const NEUTRAL_INTENTS = new Set([
+  "track_order",
+  "product_question",
+  "delivery_period",
+  "delivery_options",
+  "change_shipping_address",
+  "greeting",
+  "place_order",
+  "check_payment_methods",
+  "change_order",
+  "promotion_question",
+  "return_item",
+  "cancel_order",
+  "check_refund_policy",
+  "contact_customer_service",
+  "get_invoice",
+  "goodbye",
+]);
+
+function neutralExamples(): Example[] {
+  const rows = [
+    ...loadIntents("human-train.csv"),
+    ...loadIntents("extra-intents.csv"),
+  ].filter((r) => NEUTRAL_INTENTS.has(r.intent));
+  return rows.flatMap((r) => {
+    const x = featurize(r.text, SENTIMENT_FEATURES);
+    return [
+      { x, y: 0, weight: 1 },
+      { x, y: 1, weight: 1 },
+    ];
+  });
+}
+
 export function buildSentimentModel(): string {
   const rows = loadPolarity("train");
   const lexiconWeight = chooseLexiconWeight(rows);
-  const model = train(sentimentExamples(rows), ["negative", "positive"], SENTIMENT_FEATURES.bits, SENTIMENT_TRAIN);
+  const examples = [...sentimentExamples(rows), ...neutralExamples()];
+  const model = train(
+    examples,
+    ["negative", "positive"],
+    SENTIMENT_FEATURES.bits,
+    SENTIMENT_TRAIN
+  );
   return serialize(model, {
     features: SENTIMENT_FEATURES,
     lexiconWeight,
@@ -137,7 +218,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(modelDir + "sentiment.json", sentiment);
   const t2 = performance.now();
   process.stdout.write(
-    `intent model: ${(intent.length / 1e6).toFixed(2)} MB in ${((t1 - t0) / 1000).toFixed(1)} s\n` +
-      `sentiment model: ${(sentiment.length / 1e6).toFixed(2)} MB in ${((t2 - t1) / 1000).toFixed(1)} s\n`,
+    `intent model: ${(intent.length / 1e6).toFixed(2)} MB in ${(
+      (t1 - t0) /
+      1000
+    ).toFixed(1)} s\n` +
+      `sentiment model: ${(sentiment.length / 1e6).toFixed(2)} MB in ${(
+        (t2 - t1) /
+        1000
+      ).toFixed(1)} s\n`
   );
 }
