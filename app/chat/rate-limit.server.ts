@@ -19,18 +19,18 @@ export const LIMITS = {
  */
 export async function hit(shop: string, key: string, limit: Limit, now = new Date()): Promise<number> {
   const id = `${shop}:${key}`;
-  const windowStart = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
+  // The window opens at a key's first request (not on the clock's minute), so a burst cannot straddle two windows.
   const row = await prisma.$transaction(async (tx) => {
     const current = await tx.rateLimitWindow.findUnique({ where: { key: id } });
-    if (!current || current.windowStart.getTime() !== windowStart.getTime()) {
+    if (!current || now.getTime() - current.windowStart.getTime() >= limit.windowMs) {
       return tx.rateLimitWindow.upsert({
         where: { key: id },
-        create: { key: id, windowStart, count: 1 },
-        update: { windowStart, count: 1 },
+        create: { key: id, windowStart: now, count: 1 },
+        update: { windowStart: now, count: 1 },
       });
     }
     return tx.rateLimitWindow.update({ where: { key: id }, data: { count: { increment: 1 } } });
   });
   if (row.count <= limit.max) return 0;
-  return Math.max(1, Math.ceil((windowStart.getTime() + limit.windowMs - now.getTime()) / 1000));
+  return Math.max(1, Math.ceil((row.windowStart.getTime() + limit.windowMs - now.getTime()) / 1000));
 }
