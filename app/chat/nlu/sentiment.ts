@@ -36,7 +36,7 @@ const PROFANITY =
 
 // Anger and escalation: insults, threats, exasperation. Whole words or stems, several languages.
 const ANGER_TERMS =
-  /\b(scam\w*|fraud\w*|ridiculous|unacceptable|outrageous|disgusting|disgraceful|pathetic|worst|furious|angry|pissed|fed up|sick of|sick and tired|never again|never ordering|rip ?off|useless|stole|steal\w*|thie(f|ves)|liars?|lying|shame on|a joke|chargeback|charge ?back|disput\w*|lawyer|attorney|sue you|legal action|bbb|report(ing)? you|third time|3rd time|\d+(th|rd|nd) time|i'?m done|nobody (answers|responds|helps|replies|is helping)|no one (answers|responds|helps|replies)|how hard is it|are you kidding|are you serious|estaf\w*|verguenza|harto|harta|denunci\w*|inaceptable|ridicul\w*|arnaque\w*|escroc\w*|scandaleu\w*|honteu\w*|inadmissible|furieu\w*|ras le bol|betrug\w*|betruger\w*|frechheit|unverschamt\w*|stinksauer|sauer|anwalt|lacherlich|truff\w*|vergogn\w*|furios\w*|avvocato|golpis\w*|nunca mais|nunca mas|nie wieder|jamais plus|mai piu|nooit meer|porter plainte|hate|hating|annoy\w*|irritat\w*|infuriat\w*|livid|rage|frustrat\w*|mad at|absurdo|vergonha|process\w* voces|processar|oplicht\w*|belachelijk|schandalig|waardeloze?|advocaat)\b|骗子|垃圾|气死|太过分|过分|差评|再也不|最悪|詐欺|いい加減|ふざけ|怒|최악|사기/u;
+  /\b(scam\w*|fraud\w*|ridiculous|unacceptable|outrageous|disgusting|disgraceful|pathetic|worst|furious|angry|pissed|fed up|sick of|sick and tired|never again|never ordering|rip ?off|useless|stole|steal\w*|thie(f|ves)|liars?|lying|shame on|a joke|chargeback|charge ?back|disput\w*|lawyer|attorney|sue you|legal action|bbb|report(ing)? you|third time|3rd time|\d+(th|rd|nd) time|i'?m done|nobody (answers|responds|helps|replies|is helping)|no one (answers|responds|helps|replies)|how hard is it|are you kidding|are you serious|estaf\w*|verguenza|harto|harta|denunci\w*|inaceptable|ridicul\w*|arnaque\w*|escroc\w*|scandaleu\w*|honteu\w*|inadmissible|furieu\w*|ras le bol|betrug\w*|betruger\w*|frechheit|unverschamt\w*|stinksauer|sauer|anwalt|lacherlich|truff\w*|vergogn\w*|furios\w*|avvocato|golpis\w*|nunca mais|nunca mas|nie wieder|jamais plus|mai piu|nooit meer|porter plainte|hate|hating|sucks?|fml|annoy\w*|irritat\w*|infuriat\w*|livid|rage|frustrat\w*|mad at|absurdo|vergonha|process\w* voces|processar|oplicht\w*|belachelijk|schandalig|waardeloze?|advocaat)\b|骗子|垃圾|气死|太过分|过分|差评|再也不|最悪|詐欺|いい加減|ふざけ|怒|최악|사기/u;
 
 // Shopper exasperation about waiting, which is anger even when worded politely ("still haven't received").
 const STILL_WAITING =
@@ -44,7 +44,9 @@ const STILL_WAITING =
 
 // Weaker words: harsh or urgent, but also used calmly ("the fit is terrible", "please send it right now").
 const WEAK_TERMS =
-  /\b(terrible|horrible|awful|garbage|trash|rubbish|immediately|right now|asap|unbelievable|enough)\b/u;
+  /\b(ugh+|smh|seriously|terrible|horrible|awful|garbage|trash|rubbish|immediately|right now|asap|unbelievable|enough)\b/u;
+
+const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F624}\u{1F92C}\u{1F4A2}\u{1F595}]/u; // 😠 😡 😤 🤬 💢 🖕
 
 const NEGATIVE_PUNCT = /(!{2,}|\?{3,}|\?!|!\?|！{2,}|？{2,})/u;
 
@@ -66,7 +68,7 @@ export function angerSignals(text: string, sentiment?: number): AngerSignals {
   const score = sentiment ?? sentimentScore(text);
   return {
     profanity: PROFANITY.test(norm),
-    angerTerm: ANGER_TERMS.test(norm),
+    angerTerm: ANGER_TERMS.test(norm) || ANGRY_EMOJI.test(text),
     // At least six letters and most of them capitals: shouting, not an acronym like "UPS" or "ETA".
     shouting: letters.length >= 6 && upper.length / letters.length >= 0.6,
     punctuation: NEGATIVE_PUNCT.test(text),
