@@ -16,19 +16,10 @@ import { loadWarehouse } from "./load";
 import { testModels } from "./models";
 import { AdminOrderSource, SyntheticOrderSource, type AdminGraphql, type OrderSource } from "./orders";
 import { stderrProgress } from "./progress";
+import { formatTable } from "./cli-format";
 import fs from "node:fs";
 
 const DEMO_SHOP = "shopdesk-demo.myshopify.com";
-
-/** Prints rows as an aligned text table (what `duckdb` prints, roughly). */
-export function formatTable(rows: Record<string, unknown>[]): string {
-  if (!rows.length) return "(no rows)";
-  const cols = Object.keys(rows[0]);
-  const cell = (v: unknown) => (v === null || v === undefined ? "NULL" : typeof v === "object" ? JSON.stringify(v) : String(v));
-  const widths = cols.map((c) => Math.min(60, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))));
-  const line = (vals: string[]) => vals.map((v, i) => v.slice(0, widths[i]).padEnd(widths[i])).join(" │ ");
-  return [line(cols), widths.map((w) => "─".repeat(w)).join("─┼─"), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join("\n");
-}
 
 async function adminOrderSource(): Promise<OrderSource> {
   // Imported lazily: only this path needs the app's Shopify configuration (offline sessions in the app database).
