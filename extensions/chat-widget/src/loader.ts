@@ -148,5 +148,6 @@ function start(): void {
   boot(config);
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-else start();
+// A deferred script runs just before DOMContentLoaded and holds it up; booting one task later lets the theme's own
+// DOMContentLoaded handlers run first. The block's config element is already parsed by then either way.
+setTimeout(start, 0);
