@@ -21,8 +21,8 @@ export const SHOPPER_ORDERS_QUERY = `#graphql
         currencyCode
         totalPriceSet { presentmentMoney { amount currencyCode } }
         shippingAddress { name address1 address2 city provinceCode zip countryCodeV2 }
-        lineItems(first: 50) { nodes { id title variantTitle quantity unfulfilledQuantity } }
-        fulfillments(first: 10) {
+        lineItems(first: 25) { nodes { id title variantTitle quantity unfulfilledQuantity } }
+        fulfillments(first: 5) {
           id
           status
           displayStatus
@@ -33,7 +33,7 @@ export const SHOPPER_ORDERS_QUERY = `#graphql
           trackingInfo { company number url }
           events(first: 1, sortKey: HAPPENED_AT, reverse: true) { nodes { status happenedAt message } }
         }
-        refunds(first: 10) { id createdAt totalRefundedSet { presentmentMoney { amount currencyCode } } }
+        refunds(first: 5) { id createdAt totalRefundedSet { presentmentMoney { amount currencyCode } } }
         returns(first: 5) { nodes { id name status createdAt } }
       }
     }

@@ -253,6 +253,19 @@ function mostlyEntity(text: string, e: Understanding["entities"]) {
   return rest.replace(/[^\p{L}]+/gu, "").length < 12;
 }
 
+function merchantGreeting(ctx: SkillContext): string | null {
+  const greeting = ctx.settings.greeting?.trim();
+  if (!greeting) return null;
+  let languages: string[] = [];
+  try {
+    languages = JSON.parse(ctx.settings.languages) as string[];
+  } catch {
+    // Unreadable settings: fall back to the template greeting.
+  }
+  const primary = (languages[0] ?? "en").split("-")[0];
+  return primary === ctx.locale.split("-")[0] ? greeting : null;
+}
+
 /** Intents that clearly leave the question the bot asked (asking for a person, greeting, a new request). */
 function isExplicitOtherIntent(intent: string, awaitingIntent: string) {
   return intent !== awaitingIntent && ["contact_human_agent", "contact_customer_service", "complaint"].includes(intent);
@@ -264,7 +277,9 @@ async function runSkill(ctx: SkillContext, intent: string): Promise<SkillResult>
   if (typeof target === "function") return target(ctx);
   if (target === "smalltalk") {
     const key = intent === "greeting" ? "greeting" : intent === "thanks" ? "thanks" : "goodbye";
-    const reply: BotReply = { text: ctx.tr(key, { shopName: ctx.profile.name }) };
+    // The merchant's own greeting wins when it is written in the shopper's language (or the shop has one language).
+    const custom = intent === "greeting" ? merchantGreeting(ctx) : null;
+    const reply: BotReply = { text: custom ?? ctx.tr(key, { shopName: ctx.profile.name }) };
     if (intent === "greeting") reply.quickReplies = [ctx.tr("quick.track"), ctx.tr("quick.return"), ctx.tr("quick.human")];
     return { replies: [reply] };
   }
