@@ -1,9 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { loader as home } from "./app._index";
 import { loader as inbox } from "./app.inbox._index";
 
 // Outside demo mode (tests run with SHOPDESK_DEMO unset), admin pages need Shopify's session token.
-async function status(loader: typeof home, url: string) {
+async function status(loader: (args: LoaderFunctionArgs) => Promise<unknown>, url: string) {
   try {
     const res = (await loader({ request: new Request(url, { headers: { "User-Agent": "Mozilla/5.0 Chrome/120" } }), params: {}, context: {} })) as unknown;
     return res instanceof Response ? res.status : 200;
