@@ -272,3 +272,14 @@ describe("handoff", () => {
     expect(answer.text).not.toMatch(/transit|Delivered/);
   });
 });
+
+describe("verified contacts", () => {
+  it("shows another order placed with an email the shopper already proved, and not one placed with another email", async () => {
+    const s = shopper();
+    await s.say("where is order #1043? zoe.parker@example.org");
+    const second = await s.say("and order #1027?");
+    expect(second.text).toContain(order("#1027").fulfillments[0].trackingInfo[0].number);
+    const third = await s.say("what about order #1001?");
+    expect(third.text).toMatch(/email address or phone number/);
+  });
+});

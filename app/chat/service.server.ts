@@ -147,6 +147,8 @@ async function botTurn(
       prisma.conversation.update({
         where: { id: conversation.id },
         data: {
+          // An email the shopper proved with an order identifies them to the agent (and to customers/redact).
+          customerEmail: conversation.customerEmail ?? turn.state.verifiedContacts?.find((c) => c.includes("@")) ?? null,
           state: JSON.stringify(turn.state),
           language: turn.language,
           sentiment: turn.nlu.sentimentScore,

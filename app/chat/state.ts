@@ -4,6 +4,8 @@ export interface DialogueState {
   orderName?: string;
   /** Orders this visitor proved they own (order number with its email or phone). */
   verifiedOrderIds: string[];
+  /** Emails/phones this visitor proved with an order: other orders placed with the same contact need no new proof. */
+  verifiedContacts?: string[];
   /** A question the bot asked and is waiting for an answer to. */
   awaiting?: { kind: "order_number" | "contact" | "address"; intent: string; orderName?: string };
   /** An action waiting for the shopper's explicit yes. */

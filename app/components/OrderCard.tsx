@@ -1,8 +1,10 @@
 import { Badge, BlockStack, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import type { ShopperOrder } from "../chat/orders.server";
 
+// Fixed locale: the server's render and the browser's hydration must produce the same text.
 const money = (m: { amount: string; currencyCode: string }) =>
-  new Intl.NumberFormat(undefined, { style: "currency", currency: m.currencyCode }).format(Number(m.amount));
+  new Intl.NumberFormat("en-US", { style: "currency", currency: m.currencyCode }).format(Number(m.amount));
+const day = (iso: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
 
 /** An order as the agent needs it beside a conversation: status, shipments with tracking, refunds, returns. */
 export function OrderCard({ order }: { order: ShopperOrder }) {
@@ -24,8 +26,8 @@ export function OrderCard({ order }: { order: ShopperOrder }) {
           <BlockStack key={f.id} gap="050">
             <Text as="p" variant="bodySm">
               {f.displayStatus ?? f.status}
-              {f.estimatedDeliveryAt ? ` · ETA ${new Date(f.estimatedDeliveryAt).toLocaleDateString()}` : ""}
-              {f.deliveredAt ? ` · delivered ${new Date(f.deliveredAt).toLocaleDateString()}` : ""}
+              {f.estimatedDeliveryAt ? ` · ETA ${day(f.estimatedDeliveryAt)}` : ""}
+              {f.deliveredAt ? ` · delivered ${day(f.deliveredAt)}` : ""}
             </Text>
             {f.trackingInfo.map((t) =>
               t.number ? (
@@ -39,7 +41,7 @@ export function OrderCard({ order }: { order: ShopperOrder }) {
         {order.refunds.map((r) => (
           <Text as="p" variant="bodySm" key={r.id}>
             Refunded {money(r.totalRefundedSet.presentmentMoney)}
-            {r.createdAt ? ` on ${new Date(r.createdAt).toLocaleDateString()}` : ""}
+            {r.createdAt ? ` on ${day(r.createdAt)}` : ""}
           </Text>
         ))}
         {order.returns.nodes.map((r) => (

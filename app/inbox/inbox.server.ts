@@ -18,7 +18,8 @@ export async function listQueue(shop: string, status: QueueStatus, take = 50) {
     where: { shop, status },
     orderBy: status === "closed" ? { closedAt: "desc" } : { lastMessageAt: status === "waiting" ? "asc" : "desc" },
     take,
-    include: { messages: { orderBy: { id: "desc" }, take: 1, select: { text: true, author: true } } },
+    // The agent scans for what the shopper said last, not the bot's reply to it.
+    include: { messages: { where: { author: "shopper" }, orderBy: { id: "desc" }, take: 1, select: { text: true } } },
   });
   return rows.map((c) => ({
     id: c.id,

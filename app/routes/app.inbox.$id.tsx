@@ -7,6 +7,8 @@ import { authenticateAdmin } from "../auth.server";
 import { createAdminClient } from "../shopify/client.server";
 import { agentReply, assignToMe, closeConversation, getConversation, ReplyInput, verifiedOrders } from "../inbox/inbox.server";
 import { OrderCard } from "../components/OrderCard";
+import { DateTime } from "../components/DateTime";
+import { settingsFor } from "../chat/settings.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, graphql } = await authenticateAdmin(request);
@@ -19,7 +21,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   } catch {
     ordersError = "Shopify did not answer, so the shopper's orders can't be shown right now. Reload to try again.";
   }
+  const { timezone } = await settingsFor(shop);
   return {
+    timeZone: timezone,
     conversation: {
       id: conversation.id,
       status: conversation.status,
@@ -70,7 +74,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 const AUTHOR: Record<string, string> = { shopper: "Shopper", bot: "Bot", agent: "Agent", system: "System" };
 
 export default function ConversationPage() {
-  const { conversation, messages, orders, ordersError } = useLoaderData<typeof loader>();
+  const { conversation, messages, orders, ordersError, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -113,7 +117,7 @@ export default function ConversationPage() {
                       >
                         <Text as="p" variant="bodySm" tone="subdued">
                           {AUTHOR[m.author] ?? m.author}
-                          {m.agentName ? ` · ${m.agentName}` : ""} · {new Date(m.createdAt).toLocaleString()}
+                          {m.agentName ? ` · ${m.agentName}` : ""} · <DateTime iso={m.createdAt} timeZone={timeZone} />
                           {m.intent && m.author === "shopper" ? ` · ${m.intent}` : ""}
                         </Text>
                         <Text as="p">

@@ -4,14 +4,16 @@ import { Badge, Card, EmptyState, IndexTable, Page, Tabs, Text } from "@shopify/
 import { useEffect } from "react";
 import { authenticateAdmin } from "../auth.server";
 import { listQueue, queueCounts } from "../inbox/inbox.server";
+import { settingsFor } from "../chat/settings.server";
+import { DateTime } from "../components/DateTime";
 import { QUEUE_STATUSES, type QueueStatus } from "../inbox/queue";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await authenticateAdmin(request);
   const param = new URL(request.url).searchParams.get("status");
   const status: QueueStatus = QUEUE_STATUSES.includes(param as QueueStatus) ? (param as QueueStatus) : "waiting";
-  const [rows, counts] = await Promise.all([listQueue(shop, status), queueCounts(shop)]);
-  return { status, rows, counts };
+  const [rows, counts, settings] = await Promise.all([listQueue(shop, status), queueCounts(shop), settingsFor(shop)]);
+  return { status, rows, counts, timeZone: settings.timezone };
 };
 
 const LABELS: Record<QueueStatus, string> = { waiting: "Waiting", assigned: "Assigned", closed: "Closed", bot: "With the bot" };
@@ -33,7 +35,7 @@ function sentimentBadge(score: number | null) {
 }
 
 export default function Inbox() {
-  const { status, rows, counts } = useLoaderData<typeof loader>();
+  const { status, rows, counts, timeZone } = useLoaderData<typeof loader>();
   const [, setParams] = useSearchParams();
   const navigate = useNavigate();
   const revalidator = useRevalidator();
@@ -63,7 +65,7 @@ export default function Inbox() {
             selectable={false}
             headings={[
               { title: "Customer" },
-              { title: "Last message" },
+              { title: "Shopper's last message" },
               { title: "Reason" },
               { title: "Language" },
               { title: "Sentiment" },
@@ -87,7 +89,9 @@ export default function Inbox() {
                 <IndexTable.Cell>{r.language}</IndexTable.Cell>
                 <IndexTable.Cell>{sentimentBadge(r.sentiment)}</IndexTable.Cell>
                 <IndexTable.Cell>{r.assigneeName ?? "–"}</IndexTable.Cell>
-                <IndexTable.Cell>{new Date(r.lastMessageAt).toLocaleString()}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <DateTime iso={r.lastMessageAt} timeZone={timeZone} />
+                </IndexTable.Cell>
               </IndexTable.Row>
             ))}
           </IndexTable>

@@ -57,10 +57,16 @@ export async function withOrder(
   const email = ctx.nlu.entities.emails[0];
   const phone = ctx.nlu.entities.phones[0];
 
-  // A logged-in owner, or an order verified earlier in this conversation, needs no contact details.
+  // A logged-in owner, an order verified earlier in this conversation, or another order placed with a contact the
+  // shopper already proved, needs no new contact details.
   if (ctx.customerId || state.verifiedOrderIds.length) {
     const order = await findOrderByName(ctx.graphql, orderNumber);
     if (order && canReveal(order, { customerId: ctx.customerId, verifiedOrderIds: state.verifiedOrderIds })) {
+      return reveal(ctx, order, run);
+    }
+    const proven = state.verifiedContacts ?? [];
+    if (order && proven.some((c) => contactMatches(order, c.includes("@") ? { email: c } : { phone: c }))) {
+      state.verifiedOrderIds = [...new Set([...state.verifiedOrderIds, order.id])];
       return reveal(ctx, order, run);
     }
     if (!email && !phone) return askContact(ctx, orderName);
@@ -93,6 +99,8 @@ async function verify(
     return say(ctx.tr("order.verifyFailed", { orderName }));
   }
   ctx.state.verifiedOrderIds = [...new Set([...ctx.state.verifiedOrderIds, order.id])];
+  const proven = [contact.email, contact.phone].filter((c): c is string => Boolean(c) && contactMatches(order, c!.includes("@") ? { email: c! } : { phone: c! }));
+  ctx.state.verifiedContacts = [...new Set([...(ctx.state.verifiedContacts ?? []), ...proven])];
   return reveal(ctx, order, run);
 }
 

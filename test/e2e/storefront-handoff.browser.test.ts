@@ -1,0 +1,81 @@
+// The whole loop in a real browser against the demo: a shopper in the demo storefront asks about an order in two
+// languages with the keyboard alone, asks for a person, an agent answers from the Inbox, and the answer appears in
+// the widget. Screenshots land in test-results/screenshots/.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, hasChromium, launchChromium, screenshotPath } from "../browser";
+import type { RunningDemo } from "../../app/demo/run.server";
+
+const UA = { userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" };
+
+describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { timeout: 90_000 }, () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+  let shopper: Page;
+
+  beforeAll(async () => {
+    const { startDemo } = await import("../../app/demo/run.server");
+    demo = await startDemo({ appPort: await freePort(), storefrontPort: await freePort() });
+    browser = await launchChromium();
+    shopper = await (await browser.newContext({ ...UA, viewport: { width: 1280, height: 860 } })).newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  const lastBot = () => shopper.locator("shopdesk-chat .sd-msg-bot .sd-bubble").last().textContent();
+
+  async function ask(text: string) {
+    const before = await shopper.locator("shopdesk-chat .sd-msg-bot").count();
+    await shopper.keyboard.type(text);
+    await shopper.keyboard.press("Enter");
+    await expect.poll(() => shopper.locator("shopdesk-chat .sd-msg-bot").count(), { timeout: 15_000 }).toBeGreaterThan(before);
+  }
+
+  it("answers an order question with tracking, in English and in Spanish, using only the keyboard", async () => {
+    await shopper.goto(demo.storefrontUrl);
+    await shopper.locator("shopdesk-chat .sd-launcher").waitFor();
+    // Keyboard only: tab through the theme's links until the launcher has focus, then open it.
+    for (let i = 0; i < 40; i++) {
+      await shopper.keyboard.press("Tab");
+      const onLauncher = await shopper.evaluate(
+        () => document.activeElement?.tagName === "SHOPDESK-CHAT" && document.querySelector("shopdesk-chat")?.shadowRoot?.activeElement?.classList.contains("sd-launcher"),
+      );
+      if (onLauncher) break;
+    }
+    await shopper.keyboard.press("Enter");
+    await expect
+      .poll(() => shopper.evaluate(() => document.querySelector("shopdesk-chat")?.shadowRoot?.activeElement?.id))
+      .toBe("sd-input");
+
+    await ask("Where is my order #1043? My email is zoe.parker@example.org");
+    await expect.poll(lastBot, { timeout: 15_000 }).toMatch(/tracking number \S+/);
+    await shopper.screenshot({ path: screenshotPath("01-tracking-en") });
+
+    await ask("¿Y dónde está mi pedido #1027?");
+    await expect.poll(lastBot, { timeout: 15_000 }).toMatch(/Pedido #1027|pedido #1027/);
+    expect(await lastBot()).toMatch(/seguimiento/);
+    await shopper.screenshot({ path: screenshotPath("02-tracking-es") });
+  });
+
+  it("hands over to a person whose Inbox reply appears in the widget", async () => {
+    await ask("I want to talk to a person please");
+    await expect.poll(lastBot, { timeout: 15_000 }).toMatch(/member of our team/);
+
+    const agent = await (await browser.newContext({ ...UA, viewport: { width: 1280, height: 900 } })).newPage();
+    await agent.goto(`${demo.appUrl}/app/inbox`);
+    await agent.getByText("I want to talk to a person please").first().click();
+    await agent.getByLabel("Reply to the shopper").fill("Hi Zoe, this is Sam from Northwind. I'm on it.");
+    await agent.screenshot({ path: screenshotPath("03-inbox-conversation") });
+    await agent.getByRole("button", { name: "Send reply" }).click();
+    await expect.poll(() => agent.getByText("Hi Zoe, this is Sam from Northwind. I'm on it.").count()).toBeGreaterThan(0);
+
+    await expect
+      .poll(() => shopper.locator("shopdesk-chat .sd-msg-agent .sd-bubble").last().textContent(), { timeout: 10_000 })
+      .toBe("Hi Zoe, this is Sam from Northwind. I'm on it.");
+    await shopper.screenshot({ path: screenshotPath("04-agent-reply-in-widget") });
+    await agent.context().close();
+  });
+});
