@@ -5,7 +5,7 @@ import tsconfigPaths from "vite-tsconfig-paths";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "analytics/**/*.test.ts", "extensions/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "analytics/**/*.test.ts", "widget/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
     environment: "node",
     pool: "forks",

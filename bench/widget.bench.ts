@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
-import { ASSETS_DIR, buildWidget } from "../extensions/chat-widget/build";
+import { ASSETS_DIR, buildWidget } from "../widget/build";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

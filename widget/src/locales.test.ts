@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { liquidJson, renderChatEmbed } from "../dev/embed";
 import { parseConfig } from "./config";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "../../extensions/chat-widget");
 const block = readFileSync(join(root, "blocks/chat.liquid"), "utf8");
 const locales = readdirSync(join(root, "locales")).filter((f) => f.endsWith(".json"));
 const chatStrings = (file: string) =>

@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const ASSETS_DIR = join(here, "assets");
+// The sources live outside the extension: Shopify deploys only assets/, blocks/, locales/ and snippets/ from it.
+export const EXTENSION_DIR = join(here, "../extensions/chat-widget");
+export const ASSETS_DIR = join(EXTENSION_DIR, "assets");
 export const LOADER_FILE = "shopdesk-chat.js";
 export const UI_FILE = "shopdesk-chat-ui.js";
 

@@ -1,4 +1,4 @@
-// Static storefront + fake chat API for checking the widget by hand: `npx tsx extensions/chat-widget/dev/serve.ts`
+// Static storefront + fake chat API for checking the widget by hand: `npx tsx widget/dev/serve.ts`
 // then open http://localhost:4410/ (add ?widget=0 without the embed, ?locale=ja, ?accent=%23ffd400, ?position=left).
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -9,7 +9,7 @@ import { buildWidget } from "../build";
 import { renderChatEmbed } from "./embed";
 import { createFakeApi, type FakeApi } from "./fake-api";
 
-const ASSETS = join(dirname(fileURLToPath(import.meta.url)), "../assets");
+const ASSETS = join(dirname(fileURLToPath(import.meta.url)), "../../extensions/chat-widget/assets");
 const TYPES: Record<string, string> = { ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
 
 function page(url: URL): string {

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { QuickReplyKey } from "../src/config";
 
-const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "../locales");
+const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "../../extensions/chat-widget/locales");
 
 export interface EmbedOptions {
   shop: string;
