@@ -4,6 +4,7 @@
  *   export --out DIR [--shop S]               Parquet per table, partitioned by shop and date, pseudonymised
  *   query "<sql>" [--json]                    run SQL against the warehouse (read-only)
  *   generate --conversations N [--shops a,b] [--seed 42] [--days 180]   synthetic history for demos and benchmarks
+ *   demo [--shop S]                           give the demo shop a synthetic history (once) and load it
  *   test                                      run the model tests (unique, not null, accepted values)
  *   status                                    watermarks and row counts
  */
@@ -11,6 +12,7 @@ import { parseArgs } from "node:util";
 import { configFromEnv } from "./config";
 import { all, openWarehouse } from "./duck";
 import { exportWarehouse } from "./export";
+import { prepareDemoWarehouse } from "./demo";
 import { createAppDatabase, generateHistory } from "./generate";
 import { loadWarehouse } from "./load";
 import { testModels } from "./models";
@@ -65,6 +67,15 @@ async function main(argv: string[]): Promise<void> {
         progress,
       });
       console.log(formatTable([{ ...report, shops: shops.join(", "), database: config.sqlitePath }]));
+      return;
+    }
+    case "demo": {
+      const shop = values.shop ?? process.env.DEMO_SHOP ?? DEMO_SHOP;
+      const { generated, load } = await prepareDemoWarehouse(config, shop, {
+        conversations: values.conversations ? Number(values.conversations) : undefined,
+        progress,
+      });
+      console.log(`${generated ? "generated a history for" : "history already present for"} ${shop}; loaded in ${load.totalSeconds.toFixed(1)}s`);
       return;
     }
     case "load": {

@@ -145,7 +145,13 @@ export async function repurchaseAfterSupport(conn: DuckDBConnection, shop: strin
      order by 1`,
     params(shop, range),
   );
-  return rows.map((r: Row) => ({ ...r, segment: String(r.segment).slice(2) }));
+  return rows.map((r: Row) => ({
+    segment: String(r.segment).slice(2),
+    customers: Number(r.customers),
+    rate_30d: r.rate_30d == null ? null : Number(r.rate_30d),
+    rate_60d: r.rate_60d == null ? null : Number(r.rate_60d),
+    rate_90d: r.rate_90d == null ? null : Number(r.rate_90d),
+  }));
 }
 
 export type AnalyticsData = {
