@@ -1,9 +1,11 @@
 import type { ShopSettings } from "@prisma/client";
+import { env } from "../env.server";
 import { availability, parseHours } from "../inbox/hours";
 import type { HandoffReason } from "../inbox/handoff.server";
 import { log } from "../log.server";
 import { shopCatalog, type CatalogProduct } from "./catalog.server";
 import { replyLocaleFor, t, type MessageKey, type ReplyLocale } from "./i18n";
+import { llmAnswer } from "./llm/agent.server";
 import { shopProfile, type ShopProfile } from "./shop-profile.server";
 import { account } from "./skills/account.server";
 import { addressGiven, cancelOrder, changeAddress, declinePending, executePending, startReturn } from "./skills/actions.server";
@@ -243,6 +245,9 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   }
   state.lowConfidence = 0;
   state.awaiting = undefined;
+  // LLM mode (off unless LLM_PROVIDER is set) answers only this last step, through tools that wrap the same skills
+  // and keep their rules; steps 1-4 stay deterministic. Any provider failure gives runSkill's answer instead.
+  if (env.LLM_PROVIDER !== "none") return llmAnswer(ctx, () => runSkill(ctx, nlu.intent));
   return runSkill(ctx, nlu.intent);
 }
 
