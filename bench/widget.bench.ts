@@ -109,6 +109,10 @@ async function measure(browser: Browser, url: string, withWidget: boolean): Prom
   });
   await page.goto(url, { waitUntil: "load" });
   if (withWidget) await page.waitForFunction(() => (window as unknown as { __launcherAt?: number }).__launcherAt);
+  // The paint entry can land after the load event; wait for it on both sides so they compare like for like.
+  await page
+    .waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, undefined, { timeout: 3000 })
+    .catch(() => undefined);
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
     const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
