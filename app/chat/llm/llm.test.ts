@@ -1,5 +1,5 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { http, HttpResponse } from "msw";
+import { delay, http, HttpResponse } from "msw";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { adminGraphqlFor, demoStandIn, useShopifyAdmin } from "../../../test/shopify";
 import { resetDatabase } from "../../../test/fixtures";
@@ -224,6 +224,30 @@ describe("LLM mode with an OpenAI-compatible provider", () => {
     const logged = [...warn.mock.calls, ...info.mock.calls].map((c) => c.join(" ")).join("\n");
     expect(logged).toMatch(/fell back to the deterministic engine/);
     expect(logged).not.toContain("sk-test-not-a-real-key");
+  });
+
+  it("gives the deterministic answer when the provider does not answer in time", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    llm.model = createChatModel({
+      provider: "openai",
+      model: "test-model",
+      baseUrl: "https://llm.test/v1",
+      apiKey: "sk-test-not-a-real-key",
+      timeoutMs: 200,
+      maxRetries: 0,
+    });
+    server.use(
+      http.post(OPENAI_URL, async () => {
+        await delay(2_000);
+        return HttpResponse.json(openai.text("too late"));
+      })
+    );
+    const o = order("#1043");
+    const s = shopper();
+    const answer = await s.say(`where is my order #1043 ${o.email}`);
+    expect(answer.text).toContain(o.fulfillments[0].trackingInfo[0].number);
+    expect(answer.text).not.toMatch(/too late/);
+    expect(warn.mock.calls.join("\n")).toMatch(/fell back/);
   });
 
   it("gives the deterministic answer when the model answers a product question without a tool", async () => {
