@@ -283,3 +283,72 @@ describe("verified contacts", () => {
     expect(third.text).toMatch(/email address or phone number/);
   });
 });
+
+describe("every skill in a second language", () => {
+  it("changes an address in Spanish", async () => {
+    const s = shopper();
+    const ask = await s.say("Quiero cambiar la dirección de envío del pedido #1057, sofia.romero@example.org");
+    expect(ask.text).toMatch(/nueva dirección/i);
+  });
+
+  it("starts a return in French", async () => {
+    const s = shopper();
+    const ask = await s.say("Je voudrais retourner les articles de la commande #1032, marcus.bennett@example.com");
+    expect(ask.text).toMatch(/retour/i);
+    const done = await s.say("oui");
+    expect(done.text).toMatch(/retour/i);
+    expect(order("#1032").returns.length).toBeGreaterThan(0);
+  });
+
+  it("links the invoice in German", async () => {
+    const s = shopper();
+    const answer = await s.say("Ich brauche die Rechnung für Bestellung #1001, yuki.tanaka@example.org");
+    expect(answer.text).toContain(order("#1001").statusPageUrl);
+    expect(answer.text).toMatch(/Rechnung/);
+  });
+
+  it("answers a stock question in Spanish", async () => {
+    const s = shopper();
+    const answer = await s.say("¿Tienen el Merino Crew Sweater en talla M?");
+    expect(answer.text).toMatch(/Merino Crew Sweater/);
+    expect(answer.text).toMatch(/existencias|agotado|disponible|quedan/i);
+  });
+
+  it("points to the account pages in French", async () => {
+    const s = shopper();
+    const answer = await s.say("J'ai oublié mon mot de passe");
+    expect(answer.text).toMatch(/\/account\/login/);
+  });
+
+  it("says so when it answers in English for a language it has no templates for", async () => {
+    const s = shopper();
+    const answer = await s.say("Dov'è il mio ordine #1043? La mia email è zoe.parker@example.org");
+    expect(answer.text).toMatch(/can't write in your language yet/);
+    expect(answer.text).toMatch(/Order #1043/);
+  });
+});
+
+describe("merchant settings and knowledge take effect at once", () => {
+  it("answers from a knowledge article as soon as it is published, naming it", async () => {
+    const { createArticle } = await import("../knowledge/knowledge.server");
+    await createArticle(SHOP, {
+      title: "Gift wrapping",
+      body: "We gift wrap any order for $5; choose gift wrapping at checkout and add a note for the card.",
+      language: "en",
+      kind: "faq",
+      published: true,
+    });
+    const s = shopper();
+    const answer = await s.say("do you offer gift wrapping for my order?");
+    expect(answer.text).toMatch(/Gift wrapping/);
+    expect(answer.text).toMatch(/\$5/);
+  });
+
+  it("hands every message to a person while the bot is switched off", async () => {
+    await prisma.shopSettings.create({ data: { shop: SHOP, botEnabled: false } });
+    const s = shopper();
+    const answer = await s.say("where is my order #1043 zoe.parker@example.org");
+    expect(answer.status).toBe("waiting");
+    expect(answer.text).not.toMatch(/tracking/);
+  });
+});

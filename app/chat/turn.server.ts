@@ -12,7 +12,7 @@ import { addressGiven, cancelOrder, changeAddress, declinePending, executePendin
 import type { BotReply, Outcome, Skill, SkillContext, SkillResult } from "./skills/context";
 import { say } from "./skills/context";
 import { invoice, orderStatus } from "./skills/order-status.server";
-import { policyAnswer } from "./skills/policy.server";
+import { knowledgeFallback, policyAnswer } from "./skills/policy.server";
 import { productQuestion } from "./skills/product.server";
 import { refundStatus } from "./skills/refund.server";
 import type { DialogueState } from "./state";
@@ -226,6 +226,11 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   // 4. Not understood: ask once, then hand over.
   // Out-of-scope questions count too: a shopper the bot cannot help twice in a row gets a person.
   if (!confident) {
+    const fromKnowledge = await knowledgeFallback(ctx);
+    if (fromKnowledge) {
+      state.lowConfidence = 0;
+      return fromKnowledge;
+    }
     state.lowConfidence += 1;
     if (state.lowConfidence >= 2) {
       state.lowConfidence = 0;

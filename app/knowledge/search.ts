@@ -13,6 +13,9 @@ export interface KnowledgeHit {
   doc: KnowledgeDoc;
   excerpt: string;
   score: number;
+  /** Distinct question terms found in the document, and how many of them in its title. */
+  matched: number;
+  titleMatched: number;
 }
 
 const STOP = new Set(
@@ -83,16 +86,21 @@ export function searchKnowledge(docs: KnowledgeDoc[], question: string, preferKi
   const hits: KnowledgeHit[] = [];
   docs.forEach((doc, i) => {
     let score = 0;
+    let matched = 0;
+    let titleMatched = 0;
     for (const t of q) {
       if (!docTokens[i].all.has(t)) continue;
       const idf = Math.log(1 + docs.length / (df.get(t) ?? 1));
-      score += idf * (docTokens[i].title.has(t) ? 2 : 1);
+      const inTitle = docTokens[i].title.has(t);
+      score += idf * (inTitle ? 2 : 1);
+      matched += 1;
+      if (inTitle) titleMatched += 1;
     }
     const preferred = preferKinds.indexOf(doc.kind);
     if (preferred >= 0) score += score > 0 ? 2 - preferred * 0.5 : 0.5;
     if (score <= 0) return;
     const excerpt = excerptOf(doc.body, q);
-    hits.push({ doc, excerpt: excerpt.text, score: score + excerpt.score * 0.1 });
+    hits.push({ doc, excerpt: excerpt.text, score: score + excerpt.score * 0.1, matched, titleMatched });
   });
   return hits.sort((a, b) => b.score - a.score);
 }

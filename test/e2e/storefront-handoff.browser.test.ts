@@ -25,6 +25,15 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
     await demo?.close();
   });
 
+  it("serves the admin home and the demo storefront to a browser", async () => {
+    for (const url of [`${demo.appUrl}/app`, `${demo.appUrl}/app/inbox`, demo.storefrontUrl]) {
+      const res = await fetch(url, { headers: { "User-Agent": UA.userAgent } });
+      expect(res.status, url).toBe(200);
+    }
+    const storefront = await (await fetch(demo.storefrontUrl, { headers: { "User-Agent": UA.userAgent } })).text();
+    expect(storefront).toContain('id="shopdesk-chat-config"');
+  });
+
   const lastBot = () => shopper.locator("shopdesk-chat .sd-msg-bot .sd-bubble").last().textContent();
 
   async function ask(text: string) {

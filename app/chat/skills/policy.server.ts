@@ -1,6 +1,6 @@
 import { knowledgeDocs } from "../../knowledge/knowledge.server";
 import { searchKnowledge } from "../../knowledge/search";
-import type { Skill } from "./context";
+import type { Skill, SkillContext, SkillResult } from "./context";
 import { say } from "./context";
 
 /** The documents each intent should be answered from first, and words that say what the shopper is after. */
@@ -30,3 +30,19 @@ export const policyAnswer: Skill = async (ctx) => {
     outcome: { kind: "resolved" },
   };
 };
+
+/**
+ * When the intent model is unsure, the merchant's own knowledge base may still know the answer ("do you gift
+ * wrap?"). Only a close match counts: several of the question's words, at least one in the article's title.
+ */
+export async function knowledgeFallback(ctx: SkillContext): Promise<SkillResult | null> {
+  const docs = await knowledgeDocs(ctx.shop, ctx.locale, ctx.profile.shopPolicies);
+  const [best] = searchKnowledge(docs, ctx.text);
+  if (!best || best.matched < 2 || best.titleMatched < 1) return null;
+  const lines = [ctx.tr("policy.answer", { source: best.doc.source, excerpt: best.excerpt })];
+  if (best.doc.url) lines.push(ctx.tr("policy.more", { url: best.doc.url }));
+  return {
+    replies: [{ text: lines.join("\n"), meta: { source: best.doc.source, sourceId: best.doc.id } }],
+    outcome: { kind: "resolved" },
+  };
+}
