@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 
-export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
 
 /** Debian's Chromium, headless, with nothing that phones home (the machine has no network). */

@@ -1,23 +1,12 @@
 // The widget in headless Chromium against the dev harness (fake chat API): keyboard use, screen-reader
 // semantics, persistence, error states and that messages are text. Skipped where Chromium is not installed.
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
+import { hasChromium, launchChromium } from "../../test/browser";
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../dev/serve";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
-describe.skipIf(!existsSync(CHROMIUM))("chat widget in a browser", () => {
+describe.skipIf(!hasChromium)("chat widget in a browser", () => {
   let harness: Harness;
   let browser: Browser;
   let context: BrowserContext;
@@ -26,7 +15,7 @@ describe.skipIf(!existsSync(CHROMIUM))("chat widget in a browser", () => {
   beforeAll(async () => {
     harness = await startHarness();
     // launch() gives every run a fresh temporary profile (Playwright refuses an explicit --user-data-dir here).
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
