@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { authenticateAdmin } from "../auth.server";
+import { LOCALE_OPTIONS } from "../chat/i18n/format";
 import { ArticleInput, createArticle, deleteArticle, listArticles, updateArticle } from "../knowledge/knowledge.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -41,14 +42,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return { ok: true as const, errors: {} as Record<string, string>, message: "Article added. The bot uses it from now on." };
 };
 
-const LANGUAGES = [
-  { label: "English", value: "en" },
-  { label: "简体中文", value: "zh-CN" },
-  { label: "Español", value: "es" },
-  { label: "Français", value: "fr" },
-  { label: "Deutsch", value: "de" },
-  { label: "日本語", value: "ja" },
-];
 const EMPTY = { id: "", title: "", body: "", language: "en", kind: "faq", published: true };
 
 export default function Knowledge() {
@@ -83,7 +76,7 @@ export default function Knowledge() {
                   <TextField label="Title or question" name="title" value={draft.title} onChange={(v) => setDraft({ ...draft, title: v })} autoComplete="off" error={errors.title} />
                   <TextField label="Answer" name="body" value={draft.body} onChange={(v) => setDraft({ ...draft, body: v })} multiline={5} autoComplete="off" error={errors.body} />
                   <FormLayout.Group>
-                    <Select label="Language" name="language" options={LANGUAGES} value={draft.language} onChange={(v) => setDraft({ ...draft, language: v })} error={errors.language} />
+                    <Select label="Language" name="language" options={LOCALE_OPTIONS} value={draft.language} onChange={(v) => setDraft({ ...draft, language: v })} error={errors.language} />
                     <Select label="Kind" name="kind" options={[{ label: "FAQ", value: "faq" }, { label: "Article", value: "article" }]} value={draft.kind} onChange={(v) => setDraft({ ...draft, kind: v })} />
                   </FormLayout.Group>
                   <Checkbox label="Published (the bot may use it)" checked={draft.published} onChange={(v) => setDraft({ ...draft, published: v })} />

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, Layout, Page, RangeSlider, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { authenticateAdmin } from "../auth.server";
+import { LOCALE_OPTIONS } from "../chat/i18n/format";
 import { saveSettings, settingsFor, settingsForm, SettingsInput } from "../chat/settings.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -39,14 +40,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return { ok: true as const, errors: {} as Record<string, string> };
 };
 
-const LANGS = [
-  { label: "English", value: "en" },
-  { label: "简体中文", value: "zh-CN" },
-  { label: "Español", value: "es" },
-  { label: "Français", value: "fr" },
-  { label: "Deutsch", value: "de" },
-  { label: "日本語", value: "ja" },
-];
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => ({ label: d[0].toUpperCase() + d.slice(1), value: d }));
 
 export default function Settings() {
@@ -77,7 +70,7 @@ export default function Settings() {
               <Card>
                 <FormLayout>
                   <Checkbox label="The bot answers shoppers" checked={s.botEnabled} onChange={set("botEnabled")} helpText="When off, every message waits for your team." />
-                  <ChoiceList allowMultiple title="Languages the bot answers in" choices={LANGS} selected={s.languages} onChange={(v) => set("languages")(v as typeof s.languages)} error={errors.languages} />
+                  <ChoiceList allowMultiple title="Languages the bot answers in" choices={LOCALE_OPTIONS} selected={s.languages} onChange={(v) => set("languages")(v as typeof s.languages)} error={errors.languages} />
                   <TextField label="Greeting" name="greeting" value={s.greeting} onChange={set("greeting")} autoComplete="off" error={errors.greeting} maxLength={300} />
                   <Select label="Tone" name="tone" options={["friendly", "formal", "concise"]} value={s.tone} onChange={(v) => set("tone")(v as typeof s.tone)} />
                 </FormLayout>

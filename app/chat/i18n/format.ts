@@ -2,6 +2,16 @@
 export const REPLY_LOCALES = ["en", "zh-CN", "es", "fr", "de", "ja"] as const;
 export type ReplyLocale = (typeof REPLY_LOCALES)[number];
 
+/** Each reply locale in its own language, for the admin's pickers. */
+export const LOCALE_OPTIONS: { label: string; value: ReplyLocale }[] = [
+  { label: "English", value: "en" },
+  { label: "简体中文", value: "zh-CN" },
+  { label: "Español", value: "es" },
+  { label: "Français", value: "fr" },
+  { label: "Deutsch", value: "de" },
+  { label: "日本語", value: "ja" },
+];
+
 /** Maps a detected language (ISO 639-1) or a storefront locale (e.g. "fr-CA") to a reply locale. */
 export function replyLocaleFor(language: string | null | undefined): { locale: ReplyLocale; fallback: boolean } {
   const lang = (language ?? "en").toLowerCase();
