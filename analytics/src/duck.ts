@@ -14,6 +14,8 @@ export async function openWarehouse(
     // Load order carries no meaning here (every table has keys); dropping it lets DuckDB parallelise inserts.
     preserve_insertion_order: "false",
   };
+  // DuckDB takes 80% of RAM by default; a bounded budget makes big model builds spill instead of crowding the app.
+  settings.memory_limit = process.env.WAREHOUSE_MEMORY_LIMIT || "4GB";
   if (options.readOnly) settings.access_mode = "READ_ONLY";
   if (options.threads) settings.threads = String(options.threads);
   const instance = await DuckDBInstance.create(file, settings);

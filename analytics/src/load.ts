@@ -7,7 +7,7 @@ import type { WarehouseConfig } from "./config";
 import { literal, openWarehouse, scalar } from "./duck";
 import { SEP, SqliteExtractor, chunkFile, chunkQuery, cleanText, type ExtractJob } from "./extract";
 import { buildModels } from "./models";
-import type { OrderSource } from "./orders";
+import type { OrderPage, OrderSource } from "./orders";
 import { silentProgress, type Progress } from "./progress";
 
 /** Raw tables: one per source, the app's rows renamed to snake_case and typed; message text is never copied. */
@@ -236,25 +236,37 @@ async function loadById(
   const perBatch = options.chunksPerBatch ?? 20;
   const sql = chunkQuery(source.fields, `"${source.table}"`, "id > ? and id <= ?");
   progress.start(`load ${source.name}`, maxId - lastId);
-  let loaded = 0;
+  const batches: { jobs: ExtractJob[]; upTo: number }[] = [];
   let index = 0;
   for (let from = lastId; from < maxId; from += chunkIds * perBatch) {
+    const upTo = Math.min(maxId, from + chunkIds * perBatch);
     const jobs: ExtractJob[] = [];
-    for (let a = from; a < Math.min(maxId, from + chunkIds * perBatch); a += chunkIds) {
-      jobs.push({ sql, params: [a, Math.min(a + chunkIds, maxId)], out: chunkFile(tmp, source.name, index++) });
+    for (let a = from; a < upTo; a += chunkIds) {
+      jobs.push({ sql, params: [a, Math.min(a + chunkIds, upTo)], out: chunkFile(tmp, source.name, index++) });
     }
+    batches.push({ jobs, upTo });
+  }
+  const extract = async (jobs: ExtractJob[]) => {
     const files: string[] = [];
     await extractor.run(jobs, (r) => {
       files.push(r.out);
     });
+    return files;
+  };
+  // Pipelined: SQLite readers fill the next batch while DuckDB ingests this one.
+  let next = batches.length ? extract(batches[0].jobs) : null;
+  for (let i = 0; i < batches.length; i++) {
+    const files = await next!;
+    next = i + 1 < batches.length ? extract(batches[i + 1].jobs) : null;
+    // Keep a failed read from surfacing as an unhandled rejection while this batch is inserted.
+    next?.catch(() => undefined);
     if (files.length) {
       // The id filter is the anti-join: rows at or below the watermark were committed by an earlier load.
       await conn.run(`insert into raw.${source.name} select ${source.select} from ${readCsv(files, source)} where id > ${lastId}`);
       for (const f of files) fs.rmSync(f, { force: true });
     }
-    loaded = Math.min(maxId, from + chunkIds * perBatch) - lastId;
-    progress.tick(loaded);
-    await options.onBatch?.(source.name, loaded);
+    progress.tick(batches[i].upTo - lastId);
+    await options.onBatch?.(source.name, batches[i].upTo - lastId);
   }
   progress.end();
   const inserted = Number(await scalar(conn, `select count(*) from raw.${source.name} where id > ${lastId}`));
@@ -351,39 +363,26 @@ async function loadOrders(conn: DuckDBConnection, source: OrderSource, shop: str
   progress.start(`orders ${shop.replace(".myshopify.com", "")}`, 0);
   let count = 0;
   let page = 0;
-  for await (const batch of source.pages(shop, lastUpdatedAt)) {
+  const files = source.files?.(shop);
+  // NDJSON the source already has on disk goes straight to DuckDB's reader (no parse and re-serialise in JS).
+  const batches: AsyncIterable<OrderPage | { ordersFile: string; customersFile: string }> = files
+    ? (async function* () {
+        yield { ordersFile: files.orders, customersFile: files.customers };
+      })()
+    : source.pages(shop, lastUpdatedAt);
+  const since = lastUpdatedAt ? `where cast(updatedAt as timestamptz) > ${literal(lastUpdatedAt)}::timestamptz` : "";
+  for await (const batch of batches) {
+    if ("ordersFile" in batch) {
+      count += await upsertOrders(conn, shop, batch.ordersFile, batch.customersFile, since);
+      progress.tick(count);
+      continue;
+    }
     if (!batch.orders.length && !batch.customers.length) continue;
     const ordersFile = path.join(tmp, `orders-${page}.ndjson`);
     const customersFile = path.join(tmp, `customers-${page++}.ndjson`);
     fs.writeFileSync(ordersFile, batch.orders.map((o) => JSON.stringify(o)).join("\n") + "\n");
     fs.writeFileSync(customersFile, batch.customers.map((c) => JSON.stringify(c)).join("\n") + "\n");
-    const s = literal(shop);
-    if (batch.orders.length) {
-      await conn.run(`create or replace temp table delta_orders as
-        select ${s} as shop, id, customerId as customer_id, email, phone, cast(createdAt as timestamptz)::timestamp as created_at,
-          cast(updatedAt as timestamptz)::timestamp as updated_at, cast(cancelledAt as timestamptz)::timestamp as cancelled_at,
-          totalPrice as total_price, currency, financialStatus as financial_status, fulfillmentStatus as fulfillment_status,
-          carrier, countryCode as country_code, provinceCode as province_code, product
-        from read_json(${literal(ordersFile)}, format = 'newline_delimited', columns = {id: 'varchar', customerId: 'varchar',
-          email: 'varchar', phone: 'varchar', createdAt: 'varchar', updatedAt: 'varchar', cancelledAt: 'varchar',
-          totalPrice: 'double', currency: 'varchar', financialStatus: 'varchar', fulfillmentStatus: 'varchar',
-          carrier: 'varchar', countryCode: 'varchar', provinceCode: 'varchar', product: 'varchar'})
-        qualify row_number() over (partition by id order by updated_at desc) = 1`);
-      await conn.run(`delete from raw.orders where shop = ${s} and id in (select id from delta_orders)`);
-      await conn.run("insert into raw.orders select * from delta_orders");
-      await conn.run("drop table delta_orders");
-    }
-    if (batch.customers.length) {
-      await conn.run(`create or replace temp table delta_customers as
-        select ${s} as shop, id, email, phone, cast(createdAt as timestamptz)::timestamp as created_at,
-          cast(updatedAt as timestamptz)::timestamp as updated_at
-        from read_json(${literal(customersFile)}, format = 'newline_delimited', columns = {id: 'varchar', email: 'varchar',
-          phone: 'varchar', createdAt: 'varchar', updatedAt: 'varchar'})
-        qualify row_number() over (partition by id order by updated_at desc) = 1`);
-      await conn.run(`delete from raw.customers where shop = ${s} and id in (select id from delta_customers)`);
-      await conn.run("insert into raw.customers select * from delta_customers");
-      await conn.run("drop table delta_customers");
-    }
+    await upsertOrders(conn, shop, ordersFile, customersFile, "");
     count += batch.orders.length;
     progress.tick(count);
   }
@@ -392,5 +391,39 @@ async function loadOrders(conn: DuckDBConnection, source: OrderSource, shop: str
     const mark = (await scalar(conn, `select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%gZ') from raw.orders where shop = ${literal(shop)}`)) as string;
     await setWatermark(conn, `orders:${source.name}`, shop, null, mark, count);
   }
+  return count;
+}
+
+/**
+ * Upserts one NDJSON file of orders and one of customers into the raw tables. `where` filters by the source's
+ * `updatedAt` (the watermark); the newest version of a record wins when a file holds it twice.
+ */
+async function upsertOrders(conn: DuckDBConnection, shop: string, ordersFile: string, customersFile: string, where: string): Promise<number> {
+  const s = literal(shop);
+  await conn.run(`create or replace temp table delta_orders as
+    select ${s} as shop, id, customerId as customer_id, email, phone, cast(createdAt as timestamptz)::timestamp as created_at,
+      cast(updatedAt as timestamptz)::timestamp as updated_at, cast(cancelledAt as timestamptz)::timestamp as cancelled_at,
+      totalPrice as total_price, currency, financialStatus as financial_status, fulfillmentStatus as fulfillment_status,
+      carrier, countryCode as country_code, provinceCode as province_code, product
+    from read_json(${literal(ordersFile)}, format = 'newline_delimited', columns = {id: 'varchar', customerId: 'varchar',
+      email: 'varchar', phone: 'varchar', createdAt: 'varchar', updatedAt: 'varchar', cancelledAt: 'varchar',
+      totalPrice: 'double', currency: 'varchar', financialStatus: 'varchar', fulfillmentStatus: 'varchar',
+      carrier: 'varchar', countryCode: 'varchar', provinceCode: 'varchar', product: 'varchar'})
+    ${where}
+    qualify row_number() over (partition by id order by updated_at desc) = 1`);
+  await conn.run(`delete from raw.orders where shop = ${s} and id in (select id from delta_orders)`);
+  await conn.run("insert into raw.orders select * from delta_orders");
+  await conn.run(`create or replace temp table delta_customers as
+    select ${s} as shop, id, email, phone, cast(createdAt as timestamptz)::timestamp as created_at,
+      cast(updatedAt as timestamptz)::timestamp as updated_at
+    from read_json(${literal(customersFile)}, format = 'newline_delimited', columns = {id: 'varchar', email: 'varchar',
+      phone: 'varchar', createdAt: 'varchar', updatedAt: 'varchar'})
+    ${where}
+    qualify row_number() over (partition by id order by updated_at desc) = 1`);
+  await conn.run(`delete from raw.customers where shop = ${s} and id in (select id from delta_customers)`);
+  await conn.run("insert into raw.customers select * from delta_customers");
+  const count = Number(await scalar(conn, "select count(*) from delta_orders"));
+  await conn.run("drop table delta_orders");
+  await conn.run("drop table delta_customers");
   return count;
 }

@@ -41,6 +41,8 @@ export interface OrderSource {
   readonly name: string;
   /** Orders (and their customers) updated after `since` (ISO; null for a backfill), in pages. */
   pages(shop: string, since: string | null): AsyncIterable<OrderPage>;
+  /** Optional fast path: NDJSON files of OrderRecord / CustomerRecord that DuckDB can read itself. */
+  files?(shop: string): { orders: string; customers: string } | null;
 }
 
 /** The GraphQL transport: `admin.graphql` from @shopify/shopify-app-remix, or the demo stand-in. */
@@ -379,6 +381,11 @@ export class SyntheticOrderSource implements OrderSource {
     private readonly dir: string,
     private readonly pageSize = 20_000,
   ) {}
+
+  files(shop: string): { orders: string; customers: string } | null {
+    const files = syntheticFiles(this.dir, shop);
+    return fs.existsSync(files.orders) && fs.existsSync(files.customers) ? files : null;
+  }
 
   async *pages(shop: string, since: string | null): AsyncIterable<OrderPage> {
     const files = syntheticFiles(this.dir, shop);

@@ -33,11 +33,12 @@ complaint_intents as (
     ]) as intent
 ),
 
--- Time an agent spent: the gap before each agent message, capped at five minutes (longer gaps are waiting).
-agent_gaps as (
+-- One ordered pass over the messages: the gap before each message (for handling time) and the facts per
+-- conversation come out of the same scan. Handling time counts the gap before each agent message, capped at five
+-- minutes (a longer gap is waiting, not working).
+ordered_messages as (
     select
-        conversation_id,
-        author,
+        *,
         least(
             epoch(created_at - lag(created_at) over (partition by conversation_id order by message_id)),
             300
@@ -45,31 +46,24 @@ agent_gaps as (
     from messages
 ),
 
-handling as (
-    select
-        conversation_id,
-        sum(gap_seconds) as handling_seconds
-    from agent_gaps
-    where author = 'agent'
-    group by conversation_id
-),
-
 message_facts as (
     select
         conversation_id,
-        arg_min(intent, message_id) filter (where author = 'shopper' and intent is not null) as primary_intent,
-        arg_min(language, message_id) filter (where author = 'shopper' and language is not null) as shopper_language,
-        min(created_at) filter (where author = 'shopper') as first_shopper_at,
-        min(created_at) filter (where author = 'agent') as first_agent_at,
+        arg_min(
+            {'intent': intent, 'language': language, 'at': created_at},
+            message_id
+        ) filter (where author = 'shopper') as first_shopper,
+        arg_min({'agent_id': agent_id, 'agent_name': agent_name, 'at': created_at}, message_id)
+            filter (where author = 'agent') as first_agent,
+        arg_min(intent, message_id) filter (where author = 'shopper' and intent is not null) as first_intent,
         min(sentiment) filter (where author = 'shopper') as min_sentiment,
         coalesce(bool_or(is_angry) filter (where author = 'shopper'), false) as any_angry,
         count(*) filter (where author = 'shopper') as shopper_messages,
         count(*) filter (where author = 'bot') as bot_messages,
         count(*) filter (where author = 'agent') as agent_messages,
-        arg_min(agent_id, message_id) filter (where author = 'agent') as first_agent_id,
-        arg_min(agent_name, message_id) filter (where author = 'agent') as first_agent_name,
+        sum(gap_seconds) filter (where author = 'agent') as handling_seconds,
         arg_min(order_id, message_id) filter (where order_id is not null) as message_order_id
-    from messages
+    from ordered_messages
     group by conversation_id
 ),
 
@@ -107,8 +101,8 @@ joined as (
         c.customer_id,
         coalesce(c.customer_id, 'visitor:' || c.visitor_id) as contact_key,
         c.status,
-        coalesce(m.shopper_language, c.language) as language,
-        coalesce(m.primary_intent, 'unknown') as intent,
+        coalesce(m.first_shopper.language, c.language) as language,
+        coalesce(m.first_intent, 'unknown') as intent,
         c.created_at,
         date_trunc('week', c.created_at)::date as week,
         c.last_message_at,
@@ -116,14 +110,14 @@ joined as (
         e.handoff_at,
         coalesce(e.handoff_reason, c.handoff_reason) as handoff_reason,
         coalesce(e.was_reopened, false) as was_reopened,
-        m.first_shopper_at,
-        coalesce(c.first_human_reply_at, m.first_agent_at) as first_agent_at,
-        coalesce(c.assignee_id, m.first_agent_id) as agent_id,
-        coalesce(c.assignee_name, m.first_agent_name) as agent_name,
+        m.first_shopper.at as first_shopper_at,
+        coalesce(c.first_human_reply_at, m.first_agent.at) as first_agent_at,
+        coalesce(c.assignee_id, m.first_agent.agent_id) as agent_id,
+        coalesce(c.assignee_name, m.first_agent.agent_name) as agent_name,
         coalesce(m.shopper_messages, 0) as shopper_messages,
         coalesce(m.bot_messages, 0) as bot_messages,
         coalesce(m.agent_messages, 0) as agent_messages,
-        h.handling_seconds,
+        m.handling_seconds,
         least(coalesce(m.min_sentiment, 0), coalesce(c.sentiment, 0)) as min_sentiment,
         coalesce(m.any_angry, false) as any_angry,
         c.csat_score,
@@ -136,7 +130,6 @@ joined as (
     left join message_facts as m on m.conversation_id = c.conversation_id
     left join event_facts as e on e.conversation_id = c.conversation_id
     left join outcome_facts as o on o.conversation_id = c.conversation_id
-    left join handling as h on h.conversation_id = c.conversation_id
     cross join as_of as a
 ),
 
