@@ -134,3 +134,69 @@ export function loadLanguageSet(): { text: string; language: string }[] {
     rows.push({ text: r.text, language: r.language });
   return rows;
 }
+
+/** Which part of a blind set: "dev" was used for one round of error analysis, "final" never was. */
+export type BlindSplit = "dev" | "final" | "all";
+
+// Every third data row is the untouched final check: a fixed rule so nobody can move rows between the parts.
+const inBlindSplit = (i: number, split: BlindSplit) =>
+  split === "all" || (i % 3 === 2) === (split === "final");
+
+function readBlind(file: string): Record<string, string>[] {
+  const text = readFileSync(DATA_DIR + "blind/" + file, "utf8");
+  if (file.endsWith(".tsv")) {
+    const [header, ...lines] = text.split("\n").filter((l) => l.trim());
+    const keys = header.split("\t");
+    return lines.map((l) => {
+      const cells = l.split("\t");
+      return Object.fromEntries(keys.map((k, i) => [k, cells[i] ?? ""]));
+    });
+  }
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((r) =>
+    Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""]))
+  );
+}
+
+/** Blind intent rows: the in-scope questions plus the out-of-scope ones (labelled "unknown"). */
+export function loadBlindIntents(split: BlindSplit): IntentRow[] {
+  const inScope = readBlind("intents.csv")
+    .filter((_, i) => inBlindSplit(i, split))
+    .map((r) => ({
+      text: r.utterance,
+      intent: r.intent,
+      language: r.language,
+    }));
+  const outOfScope = readBlind("out-of-scope.csv")
+    .filter((_, i) => inBlindSplit(i, split))
+    .map((r) => ({
+      text: r.utterance,
+      intent: "unknown",
+      language: r.language,
+    }));
+  return [...inScope, ...outOfScope];
+}
+
+/** Blind social posts labelled angry or not. */
+export function loadBlindAnger(split: BlindSplit): AngerRow[] {
+  return readBlind("anger.csv")
+    .filter((_, i) => inBlindSplit(i, split))
+    .map((r) => ({
+      text: r.text,
+      angry: r.angry === "1",
+      language: r.language,
+    }));
+}
+
+/** Blind product-review sentences (clothing, electronics, home goods) in English and Chinese. */
+export function loadBlindReviews(
+  split: BlindSplit
+): { text: string; positive: boolean; language: string }[] {
+  return readBlind("reviews.tsv")
+    .filter((_, i) => inBlindSplit(i, split))
+    .map((r) => ({
+      text: r.text,
+      positive: r.positive === "1",
+      language: r.language,
+    }));
+}

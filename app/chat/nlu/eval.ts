@@ -7,9 +7,13 @@ import { eld } from "eld/large";
 import { detect as tinyld } from "tinyld/heavy";
 import {
   loadAnger,
+  loadBlindAnger,
+  loadBlindIntents,
+  loadBlindReviews,
   loadIntents,
   loadLanguageSet,
   loadPolarity,
+  type BlindSplit,
   type IntentRow,
 } from "./datasets";
 import { classifyIntent } from "./intent";
@@ -58,6 +62,147 @@ export function intentReport(
     unknownRecall: unknown ? unknownOk / unknown : undefined,
     confusions: [...confusions].sort((a, b) => b[1] - a[1]),
   };
+}
+
+/** The bot hands a conversation to a person below this confidence (settings.handoffThreshold's default). */
+const HANDOFF_CONFIDENCE = 0.45;
+
+export interface BlindReport {
+  n: { inScope: number; outOfScope: number; anger: number; reviews: number };
+  inScopeAccuracy: number;
+  byLanguage: Record<string, number>;
+  unknownRecall: number;
+  /** Expected calibration error of the reported confidence (10 equal-width bins), over all intent rows. */
+  ece: number;
+  /** Wrong answers the bot would still act on (confidence at or above the handoff threshold). */
+  confidentWrong: number;
+  /** Right answers the bot would hand off anyway (confidence below the handoff threshold). */
+  hesitantRight: number;
+  anger: { precision: number; recall: number; f1: number };
+  reviews: Record<string, number>;
+  misses: string[];
+}
+
+/** Scores the shipped models on one part of the blind sets (data/blind, never trained on). */
+export function blindReport(split: BlindSplit): BlindReport {
+  const rows = loadBlindIntents(split);
+  let inScope = 0;
+  let inScopeOk = 0;
+  let oos = 0;
+  let oosOk = 0;
+  let confidentWrong = 0;
+  let hesitantRight = 0;
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, ok: 0 }));
+  const lang = new Map<string, [number, number]>();
+  const misses: string[] = [];
+  for (const r of rows) {
+    const p = classifyIntent(r.text);
+    const ok = p.intent === r.intent;
+    if (!ok)
+      misses.push(
+        `${r.intent} -> ${p.intent} (${p.confidence.toFixed(2)}): ${r.text}`
+      );
+    if (r.intent === "unknown") {
+      oos++;
+      if (ok) oosOk++;
+    } else {
+      inScope++;
+      if (ok) inScopeOk++;
+      const s = lang.get(r.language) ?? [0, 0];
+      s[1]++;
+      if (ok) s[0]++;
+      lang.set(r.language, s);
+    }
+    if (ok && p.confidence < HANDOFF_CONFIDENCE) hesitantRight++;
+    if (!ok && p.confidence >= HANDOFF_CONFIDENCE) confidentWrong++;
+    const bin = bins[Math.min(9, Math.floor(p.confidence * 10))];
+    bin.n++;
+    bin.conf += p.confidence;
+    if (ok) bin.ok++;
+  }
+  const ece =
+    bins.reduce((e, b) => e + Math.abs(b.conf - b.ok), 0) / rows.length;
+
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const anger = loadBlindAnger(split);
+  for (const r of anger) {
+    const p = isAngry(r.text);
+    if (p && r.angry) tp++;
+    else if (p) fp++;
+    else if (r.angry) fn++;
+    if (p !== r.angry) misses.push(`angry=${r.angry}: ${r.text}`);
+  }
+  const precision = tp / Math.max(1, tp + fp);
+  const recall = tp / Math.max(1, tp + fn);
+
+  const reviews = loadBlindReviews(split);
+  const byReviewLang: Record<string, number> = {};
+  for (const l of ["en", "zh"]) {
+    const rs = reviews.filter((r) => r.language === l);
+    byReviewLang[l] =
+      rs.filter((r) => {
+        const ok = sentimentScore(r.text) > 0 === r.positive;
+        if (!ok) misses.push(`positive=${r.positive}: ${r.text}`);
+        return ok;
+      }).length / rs.length;
+  }
+  return {
+    n: {
+      inScope,
+      outOfScope: oos,
+      anger: anger.length,
+      reviews: reviews.length,
+    },
+    inScopeAccuracy: inScopeOk / inScope,
+    byLanguage: Object.fromEntries([...lang].map(([l, [a, n]]) => [l, a / n])),
+    unknownRecall: oosOk / oos,
+    ece,
+    confidentWrong: confidentWrong / rows.length,
+    hesitantRight: hesitantRight / rows.length,
+    anger: {
+      precision,
+      recall,
+      f1: (2 * precision * recall) / Math.max(1e-9, precision + recall),
+    },
+    reviews: byReviewLang,
+    misses,
+  };
+}
+
+function sayBlind(say: (s?: string) => void, split: BlindSplit): BlindReport {
+  const r = blindReport(split);
+  say(
+    `[${split}] intent in-scope n=${r.n.inScope} accuracy ${pct(
+      r.inScopeAccuracy
+    )}  (${Object.entries(r.byLanguage)
+      .map(([l, a]) => `${l} ${pct(a)}`)
+      .join(", ")})`
+  );
+  say(
+    `[${split}] out-of-scope n=${r.n.outOfScope} -> unknown ${pct(
+      r.unknownRecall
+    )}`
+  );
+  say(
+    `[${split}] confidence: ECE ${r.ece.toFixed(
+      3
+    )}, wrong but >= ${HANDOFF_CONFIDENCE} ${pct(
+      r.confidentWrong
+    )}, right but < ${HANDOFF_CONFIDENCE} ${pct(r.hesitantRight)}`
+  );
+  say(
+    `[${split}] anger n=${r.n.anger} precision ${pct(
+      r.anger.precision
+    )} recall ${pct(r.anger.recall)} F1 ${pct(r.anger.f1)}`
+  );
+  say(
+    `[${split}] product reviews n=${r.n.reviews} polarity en ${pct(
+      r.reviews.en
+    )}, zh ${pct(r.reviews.zh)}`
+  );
+  return r;
 }
 
 function main(): void {
@@ -176,8 +321,27 @@ function main(): void {
         `  ${[...per].map(([l, [a, n]]) => `${l} ${pct(a / n)}`).join(", ")}`
       );
   }
+
+  say();
+  say(
+    "== Blind sets (data/blind: written after the model, never trained on; final = every third row, never tuned on)"
+  );
+  sayBlind(say, "dev");
+  sayBlind(say, "final");
   process.stdout.write(out.join("\n") + "\n");
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
-  main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // `--blind dev` prints one blind part with its misses (error analysis) and nothing else.
+  const i = process.argv.indexOf("--blind");
+  if (i > 0) {
+    const out: string[] = [];
+    const r = sayBlind(
+      (s = "") => out.push(s),
+      process.argv[i + 1] as BlindSplit
+    );
+    if (process.argv.includes("--misses"))
+      out.push(...r.misses.map((m) => "  " + m));
+    process.stdout.write(out.join("\n") + "\n");
+  } else main();
+}

@@ -32,11 +32,28 @@ export function sentimentScore(text: string): number {
 
 // Words that on their own read as swearing. Matched on normalise()d text (lower-case, Latin accents folded).
 const PROFANITY =
-  /\b(fuck\w*|f\*+ck\w*|shit\w*|bullshit|crap|damn\w*|wtf|ffs|bs|asshole\w*|bastard\w*|bloody hell|what the hell|mierda|joder|carajo|cabron\w*|putain|merde|bordel|scheiss\w*|scheiß\w*|verdammt\w*|cazzo|merda|vaffanculo|porra|caralho|kut|godverdomme|klote)\b|他妈|妈的|操你|tmd|クソ|くそ|ふざけるな|씨발|блять|сука/u;
+  /\b(fuck\w*|f\*+ck\w*|shit\w*|bullshit|crap|damn\w*|wtf|ffs|bs|asshole\w*|bastard\w*|bloody hell|what the hell|go to hell|screw you|mierda|joder|carajo|cabron\w*|putain|merde|bordel|scheiss\w*|scheiß\w*|verdammt\w*|cazzo|incazzat\w*|merda|vaffanculo|porra|caralho|kut|godverdomme|klote)\b|他妈|妈的|操你|tmd|クソ|くそ|ふざけるな|씨발|блять|сука/u;
+
+// Swearing that people also use in praise ("DAMN that outfit", "holy crap this cake is amazing"): it only counts
+// when the message is not clearly positive.
+const MILD_PROFANITY =
+  /\b(damn\w*|crap|holy shit|shit(ty)? (is|was) (good|fire|amazing)|hell yeah|fuck(ing)? (love|amazing|awesome|great|yes))\b/u;
 
 // Anger and escalation: insults, threats, exasperation. Whole words or stems, several languages.
 const ANGER_TERMS =
-  /\b(scam\w*|fraud\w*|ridiculous|unacceptable|outrageous|disgusting|disgraceful|pathetic|worst|furious|angry|pissed|fed up|sick of|sick and tired|never again|never ordering|rip ?off|useless|stole|steal\w*|thie(f|ves)|liars?|lying|shame on|a joke|chargeback|charge ?back|disput\w*|lawyer|attorney|sue you|legal action|bbb|report(ing)? you|third time|3rd time|\d+(th|rd|nd) time|i'?m done|nobody (answers|responds|helps|replies|is helping)|no one (answers|responds|helps|replies)|how hard is it|are you kidding|are you serious|estaf\w*|verguenza|harto|harta|denunci\w*|inaceptable|ridicul\w*|arnaque\w*|escroc\w*|scandaleu\w*|honteu\w*|inadmissible|furieu\w*|ras le bol|betrug\w*|betruger\w*|frechheit|unverschamt\w*|stinksauer|sauer|anwalt|lacherlich|truff\w*|vergogn\w*|furios\w*|avvocato|golpis\w*|nunca mais|nunca mas|nie wieder|jamais plus|mai piu|nooit meer|porter plainte|hate|hating|sucks?|fml|annoy\w*|irritat\w*|infuriat\w*|livid|rage|frustrat\w*|mad at|absurdo|vergonha|process\w* voces|processar|oplicht\w*|belachelijk|schandalig|waardeloze?|advocaat)\b|骗子|垃圾|气死|太过分|过分|差评|再也不|最悪|詐欺|いい加減|ふざけ|怒|최악|사기/u;
+  /\b(scam\w*|fraud\w*|ridiculous|unacceptable|outrag\w*|disgust\w*|disgrace\w*|pathetic|worst|furious|fuming|seething|angry|angrier|pissed|fed up|sick of|sick and tired|had enough|enough is enough|last straw|never again|never ordering|rip ?off|useless|incompetent|idiot\w*|moron\w*|stupid|clowns?|stole|steal\w*|robb(ing|ed)|thie(f|ves)|theft|liars?|lying|shame on|(what|such|absolute|total|complete|f\w*ing|bloody) (a )?joke|(you|you guys|you people|company|service|store|shop|this place) (is|are) a joke|chargeback|charge ?back|disput\w*|lawyer|attorney|sue you|legal action|bbb|report(ing)? you|third time|3rd time|\d+(th|rd|nd) time|i'?m done|im done|(absolutely|so|completely) done with|nobody (answers|responds|helps|replies|is helping|cares)|no one (answers|responds|helps|replies|cares)|how hard is it|are you kidding|are you serious|how dare|(don'?t|dont) you dare|the nerve|the audacity|how is it possible|blood (is )?boiling|lose my mind|about to lose it|shut up|you people|you ruined|ruined my|one job|estaf\w*|verguenza|harto|harta|hasta las narices|denunci\w*|inaceptable|ridicul\w*|arnaque\w*|escroc\w*|scandaleu\w*|honteu\w*|une honte|j?en ai marre|inadmissible|furieu\w*|ras le bol|betrug\w*|betruger\w*|frechheit|unverschamt\w*|stinksauer|sauer|wutend|anwalt|lacherlich|truff\w*|vergogn\w*|furios\w*|avvocato|golpis\w*|raiva|nunca mais|nunca mas|nie wieder|jamais plus|mai piu|nooit meer|porter plainte|hate|hated|hating|sucks?|fml|annoying|infuriat\w*|livid|rage|frustrat\w*|mad at|(so|im|i'?m|really|fucking) mad|absurdo|vergonha|process\w* voces|processar|oplicht\w*|belachelijk|schandalig|waardeloze?|advocaat)\b|骗子|垃圾|气死|气人|太过分|过分|差评|再也不|最悪|詐欺|いい加減|ふざけ|腹が立|怒|최악|사기/u;
+
+// "this is a joke" is exasperation unless the writer is laughing ("this is a joke lol my cat fell off the couch");
+// "tell me a joke" is neither.
+const A_JOKE = /\b(this|that|it|thats|its) (is )?(such |just )?a joke\b/u;
+const LAUGHING = /\b(lol|lmao|rofl|haha\w*|hehe|jk)\b|\u{1F602}|\u{1F923}/u;
+// "AGAIN" in capitals is exasperation; "sorry to bother you again" is not.
+const CAPS_AGAIN = /\bAGAIN\b/u;
+
+// Mild irritation, said calmly ("a bit annoyed the store closed early"): anger only when it is not hedged.
+const ANNOYED = /\b(annoyed|irritated|irritating|pissed)\b/u;
+const HEDGED =
+  /\b(a bit|a little|bit|slightly|kinda|kind of|somewhat|mildly|not mad)\b/u;
 
 // Shopper exasperation about waiting, which is anger even when worded politely ("still haven't received").
 const STILL_WAITING =
@@ -44,9 +61,14 @@ const STILL_WAITING =
 
 // Weaker words: harsh or urgent, but also used calmly ("the fit is terrible", "please send it right now").
 const WEAK_TERMS =
-  /\b(ugh+|smh|seriously|terrible|horrible|awful|garbage|trash|rubbish|immediately|right now|asap|unbelievable|enough)\b/u;
+  /\b(ugh+|smh|seriously|terrible|horrible|awful|garbage|trash|rubbish|immediately|right now|asap|unbelievable|enough|yet again|thanks for nothing|thanks a lot|rude|i swear|one more time|fix it|nul|nulle)\b/u;
 
 const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F624}\u{1F92C}\u{1F4A2}\u{1F595}]/u; // 😠 😡 😤 🤬 💢 🖕
+
+// Joy, love and laughter: capitals and "!!!" next to these are excitement ("OMG I LOVE IT!!!"), not shouting, and a
+// joke with "lol" is a joke.
+const POSITIVE_CUES =
+  /\b(love|loving|loved|lovely|perfect|amazing|awesome|great|best|excited|exciting|yay|woo+|lets go+|let'?s go+|won|win|winning|congrats|congratulations|happy|fire|beautiful|gorgeous|cute|omg|lol|lmao|haha\w*|hehe|can'?t wait|cant wait|proud|thank(s| you)|ready)\b|[\u{1F60D}\u{1F970}\u{2764}\u{1F525}\u{1F602}\u{1F923}\u{1F389}\u{1F973}\u{1F64C}\u{1F4AA}]/u;
 
 const NEGATIVE_PUNCT = /(!{2,}|\?{3,}|\?!|!\?|！{2,}|？{2,})/u;
 
@@ -58,6 +80,8 @@ export interface AngerSignals {
   stillWaiting: boolean;
   weakTerm: boolean;
   veryNegative: boolean;
+  /** Joy or laughter cues: they cancel shouting, "!!!" and mild swearing. */
+  positive: boolean;
 }
 
 /** The individual cues behind isAngry, for logging and tests. */
@@ -66,15 +90,25 @@ export function angerSignals(text: string, sentiment?: number): AngerSignals {
   const letters = text.match(/\p{L}/gu) ?? [];
   const upper = text.match(/\p{Lu}/gu) ?? [];
   const score = sentiment ?? sentimentScore(text);
+  const angerTerm =
+    ANGER_TERMS.test(norm) ||
+    ANGRY_EMOJI.test(text) ||
+    (A_JOKE.test(norm) && !LAUGHING.test(norm) && !LAUGHING.test(text)) ||
+    (ANNOYED.test(norm) && !HEDGED.test(norm));
+  const positive =
+    !angerTerm && (POSITIVE_CUES.test(norm) || POSITIVE_CUES.test(text));
+  const profane = PROFANITY.test(norm);
   return {
-    profanity: PROFANITY.test(norm),
-    angerTerm: ANGER_TERMS.test(norm) || ANGRY_EMOJI.test(text),
+    profanity: profane && !(positive && MILD_PROFANITY.test(norm)),
+    angerTerm,
     // At least six letters and most of them capitals: shouting, not an acronym like "UPS" or "ETA".
-    shouting: letters.length >= 6 && upper.length / letters.length >= 0.6,
-    punctuation: NEGATIVE_PUNCT.test(text),
+    shouting:
+      !positive && letters.length >= 6 && upper.length / letters.length >= 0.6,
+    punctuation: !positive && NEGATIVE_PUNCT.test(text),
     stillWaiting: STILL_WAITING.test(norm),
-    weakTerm: WEAK_TERMS.test(norm),
+    weakTerm: WEAK_TERMS.test(norm) || CAPS_AGAIN.test(text),
     veryNegative: score <= -0.6,
+    positive,
   };
 }
 
@@ -85,7 +119,8 @@ export function isAngry(text: string, sentiment?: number): boolean {
   const score =
     (s.profanity ? 1 : 0) +
     (s.angerTerm ? 1 : 0) +
-    (s.shouting ? 0.6 : 0) +
+    // A long all-caps message with no joy in it is shouting on its own; a short one needs another cue.
+    (s.shouting ? ((text.match(/\p{Lu}/gu)?.length ?? 0) >= 15 ? 1 : 0.6) : 0) +
     (s.punctuation ? 0.5 : 0) +
     (s.stillWaiting ? 0.5 : 0) +
     (s.weakTerm ? 0.5 : 0) +
