@@ -31,6 +31,10 @@ export async function hit(shop: string, key: string, limit: Limit, now = new Dat
     }
     return tx.rateLimitWindow.update({ where: { key: id }, data: { count: { increment: 1 } } });
   });
+  // Every visitor leaves a row behind; now and then sweep the ones whose window ended long ago.
+  if (Math.random() < 0.01) {
+    await prisma.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } } });
+  }
   if (row.count <= limit.max) return 0;
   return Math.max(1, Math.ceil((row.windowStart.getTime() + limit.windowMs - now.getTime()) / 1000));
 }
