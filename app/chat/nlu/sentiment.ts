@@ -8,6 +8,7 @@ import vader from "vader-sentiment";
 import { featurize, normalize } from "./features";
 import { logits } from "./linear";
 import { loadModel } from "./models";
+import { reviewLexiconScore } from "./review-lexicon";
 
 /** VADER's compound score (-1..1); 0 for text with no English lexicon words. */
 export function lexiconScore(text: string): number {
@@ -20,8 +21,12 @@ export function lexiconScore(text: string): number {
 export function polarityLogit(text: string): number {
   const { model, features, meta } = loadModel("sentiment.json");
   const z = logits(model, featurize(text, features));
+  const reviewWeight = (meta.reviewLexiconWeight as number) ?? 0;
   return (
-    z[1] - z[0] + ((meta.lexiconWeight as number) ?? 0) * lexiconScore(text)
+    z[1] -
+    z[0] +
+    ((meta.lexiconWeight as number) ?? 0) * lexiconScore(text) +
+    (reviewWeight ? reviewWeight * reviewLexiconScore(text) : 0)
   );
 }
 
