@@ -1,6 +1,7 @@
 // Shared test support for everything that talks to Shopify's Admin API: the stand-in behind msw, and an
 // `admin.graphql` function built the way @shopify/shopify-app-remix builds it, so tests go through the real client.
-import "@shopify/shopify-api/adapters/node";
+// The same adapter the app uses (shopify-app-remix loads web-api): the node one would change how requests are read.
+import "@shopify/shopify-api/adapters/web-api";
 import {
   ApiVersion,
   HttpResponseError,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { createAdminClient } from "../shopify/client.server";
+import { deliverPending } from "../proactive/proactive.server";
 import { jsonError, jsonOk } from "./http.server";
 import { authenticateProxy } from "./proxy.server";
 import { hit, LIMITS } from "./rate-limit.server";
@@ -68,6 +69,10 @@ export async function handlePoll(request: Request): Promise<Response> {
   if (!parsed.success) return jsonError(400, "invalid_request", firstIssue(parsed.error));
   const wait = await hit(proxy.shop, `poll:${parsed.data.visitorId}`, LIMITS.pollPerVisitor);
   if (wait) return limited(wait);
+  if (proxy.customerId) {
+    const locale = (url.searchParams.get("locale") ?? "en").slice(0, 20);
+    await deliverPending(proxy.shop, proxy.customerId, parsed.data.visitorId, locale);
+  }
   return jsonOk(await pollMessages(proxy.shop, parsed.data.visitorId, parsed.data.after));
 }
 

@@ -54,6 +54,14 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   const prisma = createPrisma(env.DATABASE_URL);
   await seedDemo(prisma, demo);
   await prisma.$disconnect();
+  // Late and failed deliveries in the demo shop wait in the outbox for their customers' next visit.
+  const [{ unauthenticated }, { createAdminClient }, { sweepShipments }] = await Promise.all([
+    import("../shopify.server"),
+    import("../shopify/client.server"),
+    import("../proactive/proactive.server"),
+  ]);
+  const { admin } = await unauthenticated.admin(env.DEMO_SHOP);
+  await sweepShipments(env.DEMO_SHOP, createAdminClient(admin.graphql).request, demo.now);
 
   const servers: Server[] = [];
   servers.push(

@@ -1,5 +1,6 @@
 import { eraseShop, exportCustomerData, redactCustomer } from "../compliance/compliance.server";
 import { markUninstalled, updateScopes } from "../compliance/lifecycle.server";
+import { noticeShipmentEvent } from "../proactive/events.server";
 
 export type WebhookHandler = (args: { shop: string; payload: any }) => Promise<void>;
 
@@ -15,6 +16,11 @@ export const HANDLERS: Record<string, WebhookHandler> = {
   },
   SHOP_REDACT: async ({ shop }) => {
     await eraseShop(shop);
+  },
+  FULFILLMENT_EVENTS_CREATE: async ({ shop, payload }) => {
+    // Only the events a shopper would ask about are worth an Admin API call.
+    if (!["attempted_delivery", "failure", "delayed"].includes(String(payload?.status))) return;
+    await noticeShipmentEvent(shop, String(payload.order_id));
   },
 };
 

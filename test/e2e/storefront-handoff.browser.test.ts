@@ -87,4 +87,21 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
     await shopper.screenshot({ path: screenshotPath("04-agent-reply-in-widget") });
     await agent.context().close();
   });
+
+  it("reaches out first to a logged-in customer whose parcel is late", async () => {
+    const page = await (await browser.newContext({ ...UA, viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(`${demo.storefrontUrl}/account/login`);
+    const lena = await page.locator("#customer option", { hasText: "lena.schneider@example.com" }).getAttribute("value");
+    await page.locator("#customer").selectOption(lena!);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${demo.storefrontUrl}/`);
+    // The shop speaks first: the launcher shows an unread message before the shopper has typed anything.
+    await expect.poll(() => page.locator("shopdesk-chat .sd-badge").isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.locator("shopdesk-chat .sd-launcher").click();
+    await expect
+      .poll(() => page.locator("shopdesk-chat .sd-msg-bot .sd-bubble").allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/#1028[\s\S]*running late/)]));
+    await page.screenshot({ path: screenshotPath("05-proactive-late-parcel-phone") });
+    await page.context().close();
+  });
 });

@@ -124,7 +124,8 @@ export function createChatApi(options: ApiOptions): ChatApi {
       return toChatResponse(await request("/chat", { method: "POST", body: JSON.stringify(body) }));
     },
     async history(visitorId, after) {
-      const query = new URLSearchParams({ visitorId, after: String(after) });
+      // The locale lets a message the shop starts (proactive outreach) open in the shopper's language.
+      const query = new URLSearchParams({ visitorId, after: String(after), ...(options.locale ? { locale: options.locale } : {}) });
       return toChatResponse(await request(`/chat?${query}`, { method: "GET", cache: "no-store" }));
     },
     async rate(visitorId, score, comment) {

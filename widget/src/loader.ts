@@ -138,6 +138,11 @@ function boot(config: WidgetConfig): void {
   // Restore the panel after a navigation without stealing focus from the page the shopper just opened.
   if (store.get().open) open(false);
   else poller.reschedule(true);
+  // A logged-in customer may have a message waiting that the shop started (a late or failed delivery): ask once.
+  if (config.customerId && !store.get().conversationId) {
+    chat.visitorId();
+    void chat.poll().then(() => poller.reschedule());
+  }
 }
 
 function start(): void {

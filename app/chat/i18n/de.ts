@@ -112,4 +112,7 @@ export const de: Partial<Templates> = {
   "confirm.unclear": "Bitte antworten Sie mit Ja oder Nein.",
   "botOff": "Danke für Ihre Nachricht. Ein Mitglied unseres Teams antwortet Ihnen hier.",
   "csat.ask": "Dieses Gespräch wurde beendet. Wie zufrieden waren Sie? Bewerten Sie uns von 1 bis 5.",
+  "proactive.late": "Ein kurzer Hinweis zu Ihrer Bestellung {orderName}: Sie sollte bis {date} ankommen und ist bei {carrier} verspätet. Entschuldigen Sie die Wartezeit. Antworten Sie hier, wenn sich eine Person darum kümmern soll.",
+  "proactive.failed": "Ein kurzer Hinweis zu Ihrer Bestellung {orderName}: {carrier} konnte sie nicht zustellen ({date}). Bitte vereinbaren Sie auf der Seite des Versanddienstleisters eine neue Zustellung oder antworten Sie hier, dann hilft Ihnen eine Person.",
+  "proactive.track": "Sendungsverfolgung: {url}",
 };

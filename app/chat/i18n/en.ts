@@ -112,6 +112,9 @@ export const en = {
   "confirm.expired": "That request has expired. Please ask again if you still want it.",
   "confirm.unclear": "Please reply yes or no.",
   "botOff": "Thanks for your message. A member of our team will reply here.",
+  "proactive.late": "A quick note about your order {orderName}: it was expected by {date} and is running late with {carrier}. I'm sorry about the wait. Reply here if you'd like a person to look into it.",
+  "proactive.failed": "A quick note about your order {orderName}: {carrier} could not deliver it ({date}). Please check the carrier's page to rearrange delivery, or reply here and a person will help.",
+  "proactive.track": "Track it here: {url}",
   "csat.ask": "This conversation was closed. How did we do? Rate us from 1 to 5.",
 } as const;
 

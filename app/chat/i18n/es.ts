@@ -115,4 +115,7 @@ export const es: Partial<Templates> = {
   "confirm.unclear": "Por favor, responda sí o no.",
   "botOff": "Gracias por el mensaje. Alguien de nuestro equipo responderá aquí.",
   "csat.ask": "Esta conversación se cerró. ¿Qué tal lo hicimos? Por favor, califique la atención del 1 al 5.",
+  "proactive.late": "Un aviso sobre su pedido {orderName}: debía llegar a más tardar el {date} y {carrier} lo está entregando con retraso. Lamentamos la espera. Responda aquí si desea que una persona lo revise.",
+  "proactive.failed": "Un aviso sobre su pedido {orderName}: {carrier} no pudo entregarlo ({date}). Consulte la página del transportista para reprogramar la entrega o responda aquí y una persona le ayudará.",
+  "proactive.track": "Seguimiento aquí: {url}",
 };

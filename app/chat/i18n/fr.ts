@@ -115,4 +115,7 @@ export const fr: Partial<Templates> = {
   "confirm.unclear": "Merci de répondre par oui ou non.",
   "botOff": "Merci pour votre message. Un membre de notre équipe vous répondra ici.",
   "csat.ask": "Cette conversation est terminée. Qu’avez-vous pensé de notre aide ? Donnez-nous une note de 1 à 5.",
+  "proactive.late": "Un mot au sujet de votre commande {orderName} : elle était attendue au plus tard le {date} et {carrier} la livre en retard. Nous sommes désolés de l’attente. Répondez ici si vous souhaitez qu’une personne s’en occupe.",
+  "proactive.failed": "Un mot au sujet de votre commande {orderName} : {carrier} n’a pas pu la livrer ({date}). Consultez la page du transporteur pour reprogrammer la livraison, ou répondez ici et une personne vous aidera.",
+  "proactive.track": "Suivez-la ici : {url}",
 };

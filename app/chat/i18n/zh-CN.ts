@@ -112,4 +112,7 @@ export const zhCN: Partial<Templates> = {
   "confirm.unclear": "请回复“是”或“否”。",
   "botOff": "感谢您的留言。我们的客服人员会在这里回复您。",
   "csat.ask": "本次对话已结束。您对我们的服务满意吗？请给出 1 到 5 分的评价。",
+  "proactive.late": "关于您的订单 {orderName} 的提醒：它原定于 {date} 前送达，但 {carrier} 的配送出现了延误。很抱歉让您久等。如需人工客服跟进，请在此回复。",
+  "proactive.failed": "关于您的订单 {orderName} 的提醒：{carrier} 未能完成派送（{date}）。请查看承运商页面重新安排派送，或在此回复，我们的客服会协助您。",
+  "proactive.track": "在此查看物流：{url}",
 };
