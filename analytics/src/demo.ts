@@ -13,7 +13,7 @@ import type { Progress } from "./progress";
 export async function prepareDemoWarehouse(
   config: WarehouseConfig,
   shop: string,
-  options: { conversations?: number; progress?: Progress } = {},
+  options: { conversations?: number; progress?: Progress; end?: Date } = {},
 ): Promise<{ generated: boolean; load: LoadReport }> {
   if (!fs.existsSync(config.sqlitePath)) createAppDatabase(config.sqlitePath);
   const db = new Database(config.sqlitePath, { readonly: true });
@@ -29,9 +29,21 @@ export async function prepareDemoWarehouse(
       conversations: options.conversations ?? 12_000,
       seed: 20_261_001,
       days: 182,
+      // Ends three days ago: every synthetic conversation is settled, so none of them waits in the demo Inbox.
+      end: options.end ?? new Date(Date.now() - 3 * 86_400_000),
       progress: options.progress,
     });
   }
   const load = await loadWarehouse({ config, orderSource: new SyntheticOrderSource(config.syntheticDir), progress: options.progress });
   return { generated, load };
+}
+
+let preparing: Promise<unknown> | null = null;
+
+/** For the demo's Analytics page: prepares the warehouse once per process, whoever asks first. */
+export function ensureDemoWarehouse(config: WarehouseConfig, shop: string): Promise<unknown> {
+  preparing ??= prepareDemoWarehouse(config, shop).finally(() => {
+    preparing = null;
+  });
+  return preparing;
 }

@@ -309,12 +309,21 @@ async function loadConversations(
   progress.tick(maxRowid);
   progress.end();
   if (!files.length) return 0;
-  await conn.run(`create or replace temp table delta_conversations as select ${source.select} from ${readCsv(files, source)}`);
-  await conn.run(`delete from raw.conversations where id in (select id from delta_conversations)`);
-  await conn.run(`insert into raw.conversations select * from delta_conversations`);
-  const count = Number(await scalar(conn, "select count(*) from delta_conversations"));
-  const newMark = (await scalar(conn, "select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%g+00:00') from delta_conversations")) as string;
-  await conn.run("drop table delta_conversations");
+  let count: number;
+  let newMark: string | null;
+  if (!lastUpdatedAt) {
+    // Backfill: nothing to upsert against, so skip the staging copy (a third of the time at a million rows).
+    await conn.run(`insert into raw.conversations select ${source.select} from ${readCsv(files, source)}`);
+    count = Number(await scalar(conn, "select count(*) from raw.conversations"));
+    newMark = (await scalar(conn, "select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%g+00:00') from raw.conversations")) as string;
+  } else {
+    await conn.run(`create or replace temp table delta_conversations as select ${source.select} from ${readCsv(files, source)}`);
+    await conn.run(`delete from raw.conversations where id in (select id from delta_conversations)`);
+    await conn.run(`insert into raw.conversations select * from delta_conversations`);
+    count = Number(await scalar(conn, "select count(*) from delta_conversations"));
+    newMark = (await scalar(conn, "select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%g+00:00') from delta_conversations")) as string;
+    await conn.run("drop table delta_conversations");
+  }
   await setWatermark(conn, source.name, "", null, newMark ?? lastUpdatedAt, count);
   for (const f of files) fs.rmSync(f, { force: true });
   return count;

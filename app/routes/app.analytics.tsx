@@ -17,18 +17,36 @@ import {
 } from "@shopify/polaris";
 import path from "node:path";
 import { useState } from "react";
+import { sqlitePathFromUrl } from "../../analytics/src/config";
+import { ensureDemoWarehouse } from "../../analytics/src/demo";
 import { analyticsForShop, parseRange } from "../../analytics/src/queries";
 import { authenticateAdmin } from "../auth.server";
 import { env } from "../env.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await authenticateAdmin(request);
+  const { shop, demo } = await authenticateAdmin(request);
   const url = new URL(request.url);
   const range = parseRange(url.searchParams.get("from"), url.searchParams.get("to"));
+  const warehousePath = path.resolve(env.WAREHOUSE_PATH);
   // The shop comes from the session, never from the URL: the queries are bound to it.
-  const answer = await analyticsForShop(path.resolve(env.WAREHOUSE_PATH), shop, range);
+  let answer = await analyticsForShop(warehousePath, shop, range);
+  if (demo && answer.status === "empty") {
+    // The demo shop gets a synthetic half-year of history on first visit, so the page has something to show.
+    const sqlitePath = sqlitePathFromUrl(env.DATABASE_URL);
+    await ensureDemoWarehouse({ warehousePath, sqlitePath, syntheticDir: path.join(path.dirname(sqlitePath), "synthetic") }, shop);
+    answer = await analyticsForShop(warehousePath, shop, range);
+  }
   return { shop, range, answer };
 };
+
+const VISUALLY_HIDDEN = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;
 
 type Datum = { label: string; value: number; title?: string };
 
@@ -71,7 +89,7 @@ function ColumnChart({ title, data, format, max }: { title: string; data: Datum[
           );
         })}
       </svg>
-      <table className="Polaris-Text--visuallyHidden">
+      <table style={VISUALLY_HIDDEN}>
         <caption>{title}</caption>
         <tbody>
           {data.map((d) => (
