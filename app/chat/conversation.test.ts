@@ -79,6 +79,17 @@ describe("verification", () => {
   });
 });
 
+describe("guessing across visitors", () => {
+  it("locks an order after repeated failures even when each guess comes from a new visitor", async () => {
+    for (let i = 0; i < 10; i++) await shopper().say(`track order #1043 guess${i}@example.com`);
+    const owner = await shopper().say("track order #1043 zoe.parker@example.org");
+    expect(owner.text).toMatch(/security/);
+    expect(owner.text).not.toContain(order("#1043").fulfillments[0].trackingInfo[0].number);
+    // Another order is not affected.
+    expect((await shopper().say("track order #1001 yuki.tanaka@example.org")).text).toMatch(/Delivered on/);
+  });
+});
+
 describe("order status and tracking", () => {
   it("answers follow-ups about the same order", async () => {
     const s = shopper();

@@ -6,16 +6,20 @@ import { say } from "./context";
 /** Failed verifications allowed per visitor per hour before the bot stops checking and offers a person. */
 export const MAX_FAILED_VERIFICATIONS = 5;
 
-async function locked(ctx: SkillContext): Promise<boolean> {
-  const failures = await prisma.verificationAttempt.count({
-    where: {
-      shop: ctx.shop,
-      visitorId: ctx.visitorId,
-      success: false,
-      createdAt: { gte: new Date(ctx.now.getTime() - 3600_000) },
-    },
-  });
-  return failures >= MAX_FAILED_VERIFICATIONS;
+/** Failed verifications of one order, from any visitor, per hour before the order is locked in the chat. */
+export const MAX_FAILED_PER_ORDER = 10;
+
+async function locked(ctx: SkillContext, orderName: string): Promise<boolean> {
+  const since = new Date(ctx.now.getTime() - 3600_000);
+  const [byVisitor, byOrder] = await Promise.all([
+    prisma.verificationAttempt.count({
+      where: { shop: ctx.shop, visitorId: ctx.visitorId, success: false, createdAt: { gte: since } },
+    }),
+    prisma.verificationAttempt.count({
+      where: { shop: ctx.shop, orderName, success: false, createdAt: { gte: since } },
+    }),
+  ]);
+  return byVisitor >= MAX_FAILED_VERIFICATIONS || byOrder >= MAX_FAILED_PER_ORDER;
 }
 
 function firstOrderNumber(ctx: SkillContext): string | undefined {
@@ -88,12 +92,14 @@ async function verify(
   contact: { email?: string; phone?: string },
   run: (order: ShopperOrder) => Promise<SkillResult>,
 ): Promise<SkillResult> {
-  if (await locked(ctx)) {
+  if (await locked(ctx, orderName.replace(/^#/, ""))) {
     ctx.state.awaiting = undefined;
     return { ...say(ctx.tr("order.verifyLocked")), handoff: "verification_locked" };
   }
   const ok = order !== null && contactMatches(order, contact);
-  await prisma.verificationAttempt.create({ data: { shop: ctx.shop, visitorId: ctx.visitorId, success: ok } });
+  await prisma.verificationAttempt.create({
+    data: { shop: ctx.shop, visitorId: ctx.visitorId, orderName: orderName.replace(/^#/, ""), success: ok },
+  });
   if (!ok || !order) {
     ctx.state.awaiting = { kind: "contact", intent: ctx.intent, orderName };
     return say(ctx.tr("order.verifyFailed", { orderName }));
