@@ -68,7 +68,14 @@ export function intentReport(
 const HANDOFF_CONFIDENCE = 0.45;
 
 export interface BlindReport {
-  n: { inScope: number; outOfScope: number; anger: number; reviews: number };
+  n: {
+    inScope: number;
+    outOfScope: number;
+    /** Blind rows left out because they already occur in the training data. */
+    duplicates: number;
+    anger: number;
+    reviews: number;
+  };
   inScopeAccuracy: number;
   byLanguage: Record<string, number>;
   unknownRecall: number;
@@ -86,6 +93,7 @@ export interface BlindReport {
 /** Scores the shipped models on one part of the blind sets (data/blind, never trained on). */
 export function blindReport(split: BlindSplit): BlindReport {
   const rows = loadBlindIntents(split);
+  const duplicates = loadBlindIntents(split, true).length - rows.length;
   let inScope = 0;
   let inScopeOk = 0;
   let oos = 0;
@@ -152,6 +160,7 @@ export function blindReport(split: BlindSplit): BlindReport {
     n: {
       inScope,
       outOfScope: oos,
+      duplicates,
       anger: anger.length,
       reviews: reviews.length,
     },
@@ -178,7 +187,7 @@ function sayBlind(say: (s?: string) => void, split: BlindSplit): BlindReport {
       r.inScopeAccuracy
     )}  (${Object.entries(r.byLanguage)
       .map(([l, a]) => `${l} ${pct(a)}`)
-      .join(", ")})`
+      .join(", ")}; ${r.n.duplicates} rows left out: already in training data)`
   );
   say(
     `[${split}] out-of-scope n=${r.n.outOfScope} -> unknown ${pct(

@@ -17,6 +17,10 @@ const DIGITS = /\p{Nd}+/gu;
 const NON_WORD = /[^\p{L}\p{N}#]+/gu;
 // Han, kana, Hangul: these scripts do not separate words with spaces, so single characters carry meaning.
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+// E-mail addresses and links say nothing about intent, but their parts ("yuki", "tanaka", "example") become random
+// word and character features; one placeholder token each keeps only the fact that one was given.
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
+const URL = /https?:\/\/\S+/g;
 
 /** Lower-cases, folds Latin accents and full-width forms, and maps every digit run to one "0" (order numbers vary). */
 export function normalize(text: string): string {
@@ -100,7 +104,9 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
     for (const k of keys) add(hash(k, seed) & mask, scale);
   };
 
-  const normalized = normalize(text);
+  const normalized = normalize(
+    text.replace(URL, " #link ").replace(EMAIL, " #mail ")
+  );
   const tokens = tokenize(normalized);
   addGroup(tokens, SEED_WORD, 1);
   const bigrams: string[] = [];

@@ -22,7 +22,11 @@ export function classifyIntent(
 ): IntentPrediction {
   const { model, features, meta } = loadModel("intent.json");
   const threshold = opts.threshold ?? (meta.unknownThreshold as number);
-  const p = softmax(logits(model, featurize(text, features)));
+  // Temperature scaling (fitted at training time on held-out rows) so that the confidence is a usable probability.
+  const t = (meta.temperature as number) ?? 1;
+  const z = logits(model, featurize(text, features));
+  if (t !== 1) for (let k = 0; k < z.length; k++) z[k] /= t;
+  const p = softmax(z);
   const ranked = model.labels
     .map((intent, i) => ({ intent, confidence: p[i] }))
     .sort((a, b) => b.confidence - a.confidence);
