@@ -244,3 +244,12 @@ export function loadBlindReviews(
       language: r.language,
     }));
 }
+
+/** Blind short everyday messages (not about shopping) labelled with their language. */
+export function loadBlindLanguage(
+  split: BlindSplit
+): { text: string; language: string }[] {
+  return readBlind("language.csv")
+    .filter((_, i) => inBlindSplit(i, split))
+    .map((r) => ({ text: r.text, language: r.language }));
+}

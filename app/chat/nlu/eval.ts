@@ -9,6 +9,7 @@ import {
   loadAnger,
   loadBlindAnger,
   loadBlindIntents,
+  loadBlindLanguage,
   loadBlindReviews,
   loadIntents,
   loadLanguageSet,
@@ -87,6 +88,7 @@ export interface BlindReport {
   hesitantRight: number;
   anger: { precision: number; recall: number; f1: number };
   reviews: Record<string, number>;
+  language: number;
   misses: string[];
 }
 
@@ -156,7 +158,16 @@ export function blindReport(split: BlindSplit): BlindReport {
         return ok;
       }).length / rs.length;
   }
+  const langRows = loadBlindLanguage(split);
+  const language =
+    langRows.filter((r) => {
+      const got = detectLanguage(r.text);
+      if (got !== r.language)
+        misses.push(`language ${r.language} -> ${got}: ${r.text}`);
+      return got === r.language;
+    }).length / langRows.length;
   return {
+    language,
     n: {
       inScope,
       outOfScope: oos,
@@ -211,6 +222,7 @@ function sayBlind(say: (s?: string) => void, split: BlindSplit): BlindReport {
       r.reviews.en
     )}, zh ${pct(r.reviews.zh)}`
   );
+  say(`[${split}] language (12 languages, no hint) ${pct(r.language)}`);
   return r;
 }
 
