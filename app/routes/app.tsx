@@ -4,11 +4,15 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import demoNavStyles from "../components/demo-nav.css?url";
 import { authenticateAdmin } from "../auth.server";
 import { env } from "../env.server";
 import { DemoBanner } from "../components/DemoBanner";
 
-export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: demoNavStyles },
+];
 
 const PAGES = [
   { to: "/app", label: "Home" },
