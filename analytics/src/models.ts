@@ -4,8 +4,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { silentProgress, type Progress } from "./progress";
 
-/** analytics/models: staging (views over raw), intermediate and marts (tables rebuilt after each load). */
-export const MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../models");
+/**
+ * analytics/models: staging (views over raw), intermediate and marts (tables rebuilt after each load). Found beside
+ * this module when run from source (CLI, tests), or from the working directory when bundled into the app's server
+ * build (where import.meta.url points into build/).
+ */
+export const MODELS_DIR = [
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../models"),
+  path.resolve("analytics/models"),
+].find((dir) => fs.existsSync(path.join(dir, "marts"))) ?? path.resolve("analytics/models");
 
 /** Build order: a layer only reads the layers before it; inside a layer models are independent. */
 export const LAYERS = [
@@ -55,6 +62,8 @@ export function listModels(dir = MODELS_DIR): Model[] {
 /** (Re)creates every model: staging as views, the rest as tables. Runs inside the caller's transaction. */
 export async function buildModels(conn: DuckDBConnection, progress: Progress = silentProgress, dir = MODELS_DIR): Promise<void> {
   const models = listModels(dir);
+  // Committing raw rows without models would leave the page empty with no error: refuse instead.
+  if (!models.length) throw new Error(`No warehouse models found in ${dir}`);
   progress.start("build models", models.length);
   let done = 0;
   for (const model of models) {
