@@ -15,7 +15,13 @@ import { createAppDatabase, generateHistory } from "../analytics/src/generate";
 import { loadWarehouse } from "../analytics/src/load";
 import { SyntheticOrderSource } from "../analytics/src/orders";
 import { stderrProgress } from "../analytics/src/progress";
-import { botDeflection, complaintHotspots, repurchaseAfterSupport, serviceKpis, type DateRange } from "../analytics/src/queries";
+import {
+  botDeflection,
+  complaintHotspots,
+  repurchaseAfterSupport,
+  serviceKpis,
+  type DateRange,
+} from "../analytics/src/queries";
 
 const { values } = parseArgs({
   options: {
@@ -61,7 +67,10 @@ const native: Record<string, { rows: number; seconds: number }> = {};
   for (const t of appPhases) {
     const t0 = performance.now();
     await target.conn.run(`create table ${t} as select * from read_parquet('${parquetDir}/${t}.parquet')`);
-    native[t] = { rows: Number(await scalar(target.conn, `select count(*) from ${t}`)), seconds: (performance.now() - t0) / 1000 };
+    native[t] = {
+      rows: Number(await scalar(target.conn, `select count(*) from ${t}`)),
+      seconds: (performance.now() - t0) / 1000,
+    };
   }
   target.close();
 }
@@ -90,15 +99,29 @@ const latencies: Record<string, number>[] = [];
     }
     times.sort((a, b) => a - b);
     const rows = Number(await scalar(wh.conn, `select count(*) from marts.${name}`));
-    latencies.push({ p50: times[Math.floor(runs * 0.5)], p95: times[Math.ceil(runs * 0.95) - 1], max: times[runs - 1], rows, name } as never);
+    latencies.push({
+      p50: times[Math.floor(runs * 0.5)],
+      p95: times[Math.ceil(runs * 0.95) - 1],
+      max: times[runs - 1],
+      rows,
+      name,
+    } as never);
   }
   wh.close();
 }
 
 const ratio = appRows / appSeconds / (nativeRows / nativeSeconds);
 const messageRatio = load.rows.messages / load.seconds.messages / (native.messages.rows / native.messages.seconds);
-console.log(`\nShopdesk warehouse benchmark — ${fmt(gen.messages)} messages, ${fmt(gen.conversations)} conversations, ${shops.length} shops, ${os.cpus().length} cores`);
-console.log(`app database: ${(sqliteBytes / 1e9).toFixed(2)} GB SQLite, generated in ${gen.seconds.toFixed(1)}s (${fmt(gen.orders)} orders in the order source)\n`);
+console.log(
+  `\nShopdesk warehouse benchmark — ${fmt(gen.messages)} messages, ${fmt(gen.conversations)} conversations, ${
+    shops.length
+  } shops, ${os.cpus().length} cores`
+);
+console.log(
+  `app database: ${(sqliteBytes / 1e9).toFixed(2)} GB SQLite, generated in ${gen.seconds.toFixed(1)}s (${fmt(
+    gen.orders
+  )} orders in the order source)\n`
+);
 console.log(
   formatTable([
     ...appPhases.map((p) => ({
@@ -119,10 +142,12 @@ console.log(
       "native rows/s": fmt(nativeRows / nativeSeconds),
       "load / native": `${Math.round(ratio * 100)}%`,
     },
-  ]),
+  ])
 );
 console.log(
-  `\nSame transaction, not in the ratio: orders ${fmt(load.rows.orders ?? 0)} in ${(load.seconds.orders ?? 0).toFixed(2)}s, models rebuilt in ${(load.seconds.models ?? 0).toFixed(2)}s; whole load ${load.totalSeconds.toFixed(1)}s.\n`,
+  `\nSame transaction, not in the ratio: orders ${fmt(load.rows.orders ?? 0)} in ${(load.seconds.orders ?? 0).toFixed(
+    2
+  )}s, models rebuilt in ${(load.seconds.models ?? 0).toFixed(2)}s; whole load ${load.totalSeconds.toFixed(1)}s.\n`
 );
 console.log(
   formatTable(
@@ -133,9 +158,19 @@ console.log(
       "p95 ms": Number(l.p95).toFixed(1),
       "max ms": Number(l.max).toFixed(1),
       "p95 <= 500 ms": l.p95 <= 500 ? "yes" : "NO",
-    })),
-  ),
+    }))
+  )
 );
-console.log(`\nTargets: load >= 25% of native -> ${ratio >= 0.25 ? "met" : "MISSED"} (${Math.round(ratio * 100)}%, messages alone ${Math.round(messageRatio * 100)}%); every mart p95 <= 500 ms -> ${latencies.every((l) => l.p95 <= 500) ? "met" : "MISSED"}`);
-console.log(`total ${((Date.now() - started) / 1000).toFixed(0)}s, peak RSS ${(process.resourceUsage().maxRSS / 1e6).toFixed(2)} GB (this process)${values.keep ? `, files kept in ${dir}` : ""}`);
+console.log(
+  `\nTargets: load >= 25% of native -> ${ratio >= 0.25 ? "met" : "MISSED"} (${Math.round(
+    ratio * 100
+  )}%, messages alone ${Math.round(messageRatio * 100)}%); every mart p95 <= 500 ms -> ${
+    latencies.every((l) => l.p95 <= 500) ? "met" : "MISSED"
+  }`
+);
+console.log(
+  `total ${((Date.now() - started) / 1000).toFixed(0)}s, peak RSS ${(process.resourceUsage().maxRSS / 1e6).toFixed(
+    2
+  )} GB (this process)${values.keep ? `, files kept in ${dir}` : ""}`
+);
 if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });

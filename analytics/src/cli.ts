@@ -75,17 +75,30 @@ async function main(argv: string[]): Promise<void> {
         conversations: values.conversations ? Number(values.conversations) : undefined,
         progress,
       });
-      console.log(`${generated ? "generated a history for" : "history already present for"} ${shop}; loaded in ${load.totalSeconds.toFixed(1)}s`);
+      console.log(
+        `${
+          generated ? "generated a history for" : "history already present for"
+        } ${shop}; loaded in ${load.totalSeconds.toFixed(1)}s`
+      );
       return;
     }
     case "load": {
       const kind = values.orders ?? (fs.existsSync(config.syntheticDir) ? "synthetic" : "none");
       const orderSource =
-        kind === "synthetic" ? new SyntheticOrderSource(config.syntheticDir) : kind === "admin" ? await adminOrderSource() : undefined;
+        kind === "synthetic"
+          ? new SyntheticOrderSource(config.syntheticDir)
+          : kind === "admin"
+          ? await adminOrderSource()
+          : undefined;
       const report = await loadWarehouse({ config, orderSource, progress });
-      console.log(formatTable(Object.entries(report.rows).map(([source, rows]) => ({ source, rows, seconds: report.seconds[source] ?? "" }))));
+      console.log(
+        formatTable(
+          Object.entries(report.rows).map(([source, rows]) => ({ source, rows, seconds: report.seconds[source] ?? "" }))
+        )
+      );
       console.log(`loaded into ${config.warehousePath} in ${report.totalSeconds.toFixed(1)}s (orders: ${kind})`);
-      if (orderSource instanceof AdminOrderSource) console.log(`bulk operation used for backfill: ${orderSource.usedBulk}`);
+      if (orderSource instanceof AdminOrderSource)
+        console.log(`bulk operation used for backfill: ${orderSource.usedBulk}`);
       return;
     }
     case "export": {
@@ -94,7 +107,9 @@ async function main(argv: string[]): Promise<void> {
       try {
         const counts = await exportWarehouse(wh.conn, { out: values.out, shop: values.shop, progress });
         console.log(formatTable(Object.entries(counts).map(([table, rows]) => ({ table, rows }))));
-        console.log(`Parquet written to ${values.out}/<table>/shop=…/date=…/ (emails, phones and customer ids hashed; no addresses, names or text)`);
+        console.log(
+          `Parquet written to ${values.out}/<table>/shop=…/date=…/ (emails, phones and customer ids hashed; no addresses, names or text)`
+        );
       } finally {
         wh.close();
       }
@@ -102,7 +117,10 @@ async function main(argv: string[]): Promise<void> {
     }
     case "query": {
       const sql = positionals.join(" ");
-      if (!sql) throw new Error('query needs SQL, e.g. npm run warehouse -- query "select * from marts.bot_deflection limit 5"');
+      if (!sql)
+        throw new Error(
+          'query needs SQL, e.g. npm run warehouse -- query "select * from marts.bot_deflection limit 5"'
+        );
       const wh = await openWarehouse(config.warehousePath, { readOnly: true });
       try {
         const rows = await all(wh.conn, sql);
@@ -116,7 +134,11 @@ async function main(argv: string[]): Promise<void> {
       const wh = await openWarehouse(config.warehousePath, { readOnly: true });
       try {
         const { ran, failures } = await testModels(wh.conn);
-        console.log(failures.length ? formatTable(failures as unknown as Record<string, unknown>[]) : `all ${ran} model tests passed`);
+        console.log(
+          failures.length
+            ? formatTable(failures as unknown as Record<string, unknown>[])
+            : `all ${ran} model tests passed`
+        );
         if (failures.length) process.exitCode = 1;
       } finally {
         wh.close();
@@ -133,7 +155,13 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     default:
-      console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("*/")[0].replace("/**", "").replace(/^ \* ?/gm, ""));
+      console.log(
+        fs
+          .readFileSync(new URL(import.meta.url), "utf8")
+          .split("*/")[0]
+          .replace("/**", "")
+          .replace(/^ \* ?/gm, "")
+      );
       if (command) process.exitCode = 2;
   }
 }

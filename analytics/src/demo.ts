@@ -13,12 +13,17 @@ import type { Progress } from "./progress";
 export async function prepareDemoWarehouse(
   config: WarehouseConfig,
   shop: string,
-  options: { conversations?: number; progress?: Progress; end?: Date } = {},
+  options: { conversations?: number; progress?: Progress; end?: Date } = {}
 ): Promise<{ generated: boolean; load: LoadReport }> {
   if (!fs.existsSync(config.sqlitePath)) createAppDatabase(config.sqlitePath);
   const db = new Database(config.sqlitePath, { readonly: true });
   // Synthetic visitors are named v_…; the demo's own seeded chats are left alone and loaded with them.
-  const existing = Number(db.prepare(`select count(*) from "Conversation" where shop = ? and visitorId like 'v\\_%' escape '\\'`).pluck().get(shop));
+  const existing = Number(
+    db
+      .prepare(`select count(*) from "Conversation" where shop = ? and visitorId like 'v\\_%' escape '\\'`)
+      .pluck()
+      .get(shop)
+  );
   db.close();
   const generated = existing === 0;
   if (generated) {
@@ -34,7 +39,11 @@ export async function prepareDemoWarehouse(
       progress: options.progress,
     });
   }
-  const load = await loadWarehouse({ config, orderSource: new SyntheticOrderSource(config.syntheticDir), progress: options.progress });
+  const load = await loadWarehouse({
+    config,
+    orderSource: new SyntheticOrderSource(config.syntheticDir),
+    progress: options.progress,
+  });
   return { generated, load };
 }
 

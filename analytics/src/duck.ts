@@ -7,7 +7,7 @@ export type Row = Record<string, unknown>;
 /** Opens the warehouse file (created if missing unless read-only). */
 export async function openWarehouse(
   file: string,
-  options: { readOnly?: boolean; threads?: number } = {},
+  options: { readOnly?: boolean; threads?: number } = {}
 ): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection; close: () => void }> {
   if (!options.readOnly) fs.mkdirSync(path.dirname(file), { recursive: true });
   const settings: Record<string, string> = {
@@ -37,7 +37,8 @@ export async function all(conn: DuckDBConnection, sql: string, params?: Record<s
     const out: Row = {};
     // getRowObjectsJson renders BIGINT and HUGEINT as strings to avoid precision loss; our counts fit in a double.
     for (const [key, value] of Object.entries(row)) {
-      out[key] = typeof value === "string" && /^-?\d{1,15}$/.test(value) && isCountColumn(reader, key) ? Number(value) : value;
+      out[key] =
+        typeof value === "string" && /^-?\d{1,15}$/.test(value) && isCountColumn(reader, key) ? Number(value) : value;
     }
     return out;
   });
@@ -51,7 +52,11 @@ function isCountColumn(reader: { columnNames(): string[]; columnTypes(): { typeI
 }
 
 /** The first column of the first row (e.g. a count). */
-export async function scalar(conn: DuckDBConnection, sql: string, params?: Record<string, DuckDBValue>): Promise<unknown> {
+export async function scalar(
+  conn: DuckDBConnection,
+  sql: string,
+  params?: Record<string, DuckDBValue>
+): Promise<unknown> {
   const rows = (await conn.runAndReadAll(sql, params)).getRows();
   const value = rows[0]?.[0];
   return typeof value === "bigint" ? Number(value) : value;

@@ -13,14 +13,18 @@ const config = freshWarehouse();
 const out = path.join(config.dir, "export");
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 beforeAll(async () => {
   // Personal data the app holds that must not leave in an export: emails and phones (orders, customers,
   // conversations), and a street address and name typed into a chat message.
   const db = new Database(config.sqlitePath);
-  db.prepare(`update "Message" set text = 'Send it to 221B Baker Street, my name is Sherlock Holmes' where id = 1`).run();
+  db.prepare(
+    `update "Message" set text = 'Send it to 221B Baker Street, my name is Sherlock Holmes' where id = 1`
+  ).run();
   db.close();
   await loadWarehouse({ config, orderSource: new SyntheticOrderSource(config.syntheticDir) });
   const wh = await openWarehouse(config.warehousePath);
@@ -39,7 +43,9 @@ describe("the analysts' export", () => {
     expect(files.some((f) => f.includes(`${path.sep}messages${path.sep}shop=${SHOP_A}${path.sep}date=`))).toBe(true);
     const conn = await (await DuckDBInstance.create(":memory:")).connect();
     const rows = (
-      await conn.runAndReadAll(`select count(*), count(distinct shop) from read_parquet('${out}/messages/**/*.parquet', hive_partitioning = true)`)
+      await conn.runAndReadAll(
+        `select count(*), count(distinct shop) from read_parquet('${out}/messages/**/*.parquet', hive_partitioning = true)`
+      )
     ).getRows();
     const app = new Database(config.sqlitePath, { readonly: true });
     expect(Number(rows[0][0])).toBe(Number(app.prepare(`select count(*) from "Message"`).pluck().get()));
@@ -49,9 +55,16 @@ describe("the analysts' export", () => {
 
   it("contains no raw email, phone, address or name", async () => {
     const app = new Database(config.sqlitePath, { readonly: true });
-    const emails = app.prepare(`select distinct customerEmail from "Conversation" where customerEmail is not null limit 50`).pluck().all() as string[];
+    const emails = app
+      .prepare(`select distinct customerEmail from "Conversation" where customerEmail is not null limit 50`)
+      .pluck()
+      .all() as string[];
     app.close();
-    const orders = fs.readFileSync(path.join(config.syntheticDir, SHOP_A, "orders.ndjson"), "utf8").split("\n").filter(Boolean).slice(0, 50);
+    const orders = fs
+      .readFileSync(path.join(config.syntheticDir, SHOP_A, "orders.ndjson"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .slice(0, 50);
     const phones = orders.map((l) => JSON.parse(l).phone as string);
     expect(emails.length).toBeGreaterThan(5);
 
@@ -60,9 +73,14 @@ describe("the analysts' export", () => {
     const everything: string[] = [];
     const tables = fs.readdirSync(out);
     for (const table of tables) {
-      const reader = await conn.runAndReadAll(`select * from read_parquet('${out}/${table}/**/*.parquet', hive_partitioning = true)`);
+      const reader = await conn.runAndReadAll(
+        `select * from read_parquet('${out}/${table}/**/*.parquet', hive_partitioning = true)`
+      );
       const columns = reader.columnNames();
-      expect(columns.filter((c) => /address|street|city|zip|first_name|last_name|^email$|^phone$|text|comment/i.test(c)), table).toEqual([]);
+      expect(
+        columns.filter((c) => /address|street|city|zip|first_name|last_name|^email$|^phone$|text|comment/i.test(c)),
+        table
+      ).toEqual([]);
       for (const row of reader.getRows()) everything.push(row.map((v) => String(v)).join("\u0001"));
     }
     const blob = everything.join("\n");
@@ -75,7 +93,7 @@ describe("the analysts' export", () => {
     const [hashes] = (
       await conn.runAndReadAll(
         `select count(*) filter (where c.email_hash is not null), count(*) filter (where length(c.email_hash) = 64)
-         from read_parquet('${out}/conversations/**/*.parquet', hive_partitioning = true) c`,
+         from read_parquet('${out}/conversations/**/*.parquet', hive_partitioning = true) c`
       )
     ).getRows();
     expect(Number(hashes[0])).toBeGreaterThan(0);
@@ -83,7 +101,7 @@ describe("the analysts' export", () => {
     const [joined] = (
       await conn.runAndReadAll(
         `select count(*) from read_parquet('${out}/conversations/**/*.parquet', hive_partitioning = true) c
-         join read_parquet('${out}/customers/**/*.parquet', hive_partitioning = true) k using (customer_key)`,
+         join read_parquet('${out}/customers/**/*.parquet', hive_partitioning = true) k using (customer_key)`
       )
     ).getRows();
     expect(Number(joined[0])).toBeGreaterThan(0);

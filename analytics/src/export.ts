@@ -16,7 +16,9 @@ const emailKey = (col: string) => key(`lower(trim(${col}))`);
 const phoneKey = (col: string) => key(`regexp_replace(${col}, '[^0-9+]', '', 'g')`);
 
 export const EXPORTS: Record<string, string> = {
-  conversations: `select conversation_id, shop, channel, ${key("visitor_id")} as visitor_key, ${key("customer_id")} as customer_key,
+  conversations: `select conversation_id, shop, channel, ${key("visitor_id")} as visitor_key, ${key(
+    "customer_id"
+  )} as customer_key,
       ${emailKey("customer_email")} as email_hash, status, language, assignee_id, handoff_reason, sentiment, csat_score,
       created_at, updated_at, last_message_at, first_human_reply_at, closed_at, created_at::date as date
     from staging.stg_conversations`,
@@ -43,11 +45,16 @@ export const EXPORTS: Record<string, string> = {
 };
 
 /** The salt for pseudonyms: WAREHOUSE_PSEUDONYM_SALT, or one generated once and kept in the warehouse. */
-export async function pseudonymSalt(conn: DuckDBConnection, env: Record<string, string | undefined> = process.env): Promise<string> {
+export async function pseudonymSalt(
+  conn: DuckDBConnection,
+  env: Record<string, string | undefined> = process.env
+): Promise<string> {
   if (env.WAREHOUSE_PSEUDONYM_SALT) return env.WAREHOUSE_PSEUDONYM_SALT;
   await conn.run("create schema if not exists meta");
   await conn.run("create table if not exists meta.settings (key varchar primary key, value varchar not null)");
-  const existing = (await scalar(conn, "select value from meta.settings where key = 'pseudonym_salt'")) as string | undefined;
+  const existing = (await scalar(conn, "select value from meta.settings where key = 'pseudonym_salt'")) as
+    | string
+    | undefined;
   if (existing) return existing;
   const salt = crypto.randomBytes(32).toString("hex");
   await conn.run("insert into meta.settings values ('pseudonym_salt', $salt)", { salt });
@@ -79,7 +86,9 @@ export async function exportWarehouse(conn: DuckDBConnection, options: ExportOpt
     const select = `select * from (${EXPORTS[table].replaceAll("$salt", literal(salt))}) ${where}`;
     counts[table] = Number(await scalar(conn, `select count(*) from (${select})`));
     if (counts[table] > 0) {
-      await conn.run(`copy (${select}) to ${literal(target)} (format parquet, partition_by (shop, date), compression zstd)`);
+      await conn.run(
+        `copy (${select}) to ${literal(target)} (format parquet, partition_by (shop, date), compression zstd)`
+      );
     }
     progress.tick(++done);
   }

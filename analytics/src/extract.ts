@@ -49,7 +49,10 @@ export class SqliteExtractor {
 
   constructor(file: string, threads = Math.max(1, Math.min(4, os.availableParallelism()))) {
     const driver = require.resolve("better-sqlite3");
-    this.workers = Array.from({ length: threads }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } }));
+    this.workers = Array.from(
+      { length: threads },
+      () => new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } })
+    );
   }
 
   /** Runs the jobs on the pool; results arrive in completion order through `onDone` (files with 0 rows are skipped). */
@@ -82,8 +85,8 @@ export class SqliteExtractor {
             worker.on("message", onMessage);
             worker.on("error", onError);
             give();
-          }),
-      ),
+          })
+      )
     );
     if (failed) throw failed;
     for (const result of queue) await onDone(result);

@@ -92,37 +92,100 @@ const INTENTS = [
 type Intent = (typeof INTENTS)[number][0];
 const COMPLAINTS = new Set<Intent>(["complaint", "damaged_item", "missing_item", "wrong_item", "late_delivery"]);
 
-const LANGUAGES = [["en", 70], ["es", 10], ["fr", 8], ["de", 7], ["zh", 5]] as const;
+const LANGUAGES = [
+  ["en", 70],
+  ["es", 10],
+  ["fr", 8],
+  ["de", 7],
+  ["zh", 5],
+] as const;
 const PRODUCTS = [
-  "Alpine Down Jacket", "Trail Runner Shoes", "Merino Beanie", "Canvas Tote", "Ceramic Pour-Over Set", "Linen Shirt",
-  "Waxed Backpack", "Wool Socks (3-pack)", "Glass Water Bottle", "Leather Wallet", "Yoga Mat", "Desk Lamp",
+  "Alpine Down Jacket",
+  "Trail Runner Shoes",
+  "Merino Beanie",
+  "Canvas Tote",
+  "Ceramic Pour-Over Set",
+  "Linen Shirt",
+  "Waxed Backpack",
+  "Wool Socks (3-pack)",
+  "Glass Water Bottle",
+  "Leather Wallet",
+  "Yoga Mat",
+  "Desk Lamp",
 ];
-const CARRIERS = [["UPS", 35], ["USPS", 30], ["FedEx", 20], ["DHL Express", 10], ["Canada Post", 5]] as const;
+const CARRIERS = [
+  ["UPS", 35],
+  ["USPS", 30],
+  ["FedEx", 20],
+  ["DHL Express", 10],
+  ["Canada Post", 5],
+] as const;
 const REGIONS = [
-  ["US", "CA", 18], ["US", "NY", 12], ["US", "TX", 11], ["US", "FL", 8], ["US", "WA", 6], ["CA", "ON", 7], ["CA", "BC", 4],
-  ["GB", "ENG", 9], ["DE", "BY", 5], ["FR", "IDF", 5], ["ES", "MD", 4], ["AU", "NSW", 6], ["MX", "CMX", 5],
+  ["US", "CA", 18],
+  ["US", "NY", 12],
+  ["US", "TX", 11],
+  ["US", "FL", 8],
+  ["US", "WA", 6],
+  ["CA", "ON", 7],
+  ["CA", "BC", 4],
+  ["GB", "ENG", 9],
+  ["DE", "BY", 5],
+  ["FR", "IDF", 5],
+  ["ES", "MD", 4],
+  ["AU", "NSW", 6],
+  ["MX", "CMX", 5],
 ] as const;
 const AGENTS = [
-  ["agent-ana", "Ana Ruiz"], ["agent-ben", "Ben Carter"], ["agent-chloe", "Chloé Martin"], ["agent-dev", "Dev Patel"],
+  ["agent-ana", "Ana Ruiz"],
+  ["agent-ben", "Ben Carter"],
+  ["agent-chloe", "Chloé Martin"],
+  ["agent-dev", "Dev Patel"],
 ] as const;
 
 const OPENERS: Record<string, Partial<Record<Intent, string>> & { default: string }> = {
   en: {
-    order_status: "Where is my order {o}?", late_delivery: "My order {o} is late, it should have arrived last week.",
-    damaged_item: "The {p} arrived damaged.", complaint: "This is really disappointing, nobody answers my emails.",
-    refund_request: "I want a refund for order {o}.", return_request: "How do I return the {p}?",
-    cancel_order: "Please cancel order {o}.", change_address: "Can I change the shipping address on {o}?",
-    human_agent: "I want to talk to a person.", default: "I have a question about the {p}.",
+    order_status: "Where is my order {o}?",
+    late_delivery: "My order {o} is late, it should have arrived last week.",
+    damaged_item: "The {p} arrived damaged.",
+    complaint: "This is really disappointing, nobody answers my emails.",
+    refund_request: "I want a refund for order {o}.",
+    return_request: "How do I return the {p}?",
+    cancel_order: "Please cancel order {o}.",
+    change_address: "Can I change the shipping address on {o}?",
+    human_agent: "I want to talk to a person.",
+    default: "I have a question about the {p}.",
   },
-  es: { order_status: "¿Dónde está mi pedido {o}?", damaged_item: "El {p} llegó dañado.", default: "Tengo una pregunta sobre {p}." },
-  fr: { order_status: "Où est ma commande {o} ?", damaged_item: "Le {p} est arrivé abîmé.", default: "J'ai une question sur {p}." },
-  de: { order_status: "Wo ist meine Bestellung {o}?", damaged_item: "Das {p} kam beschädigt an.", default: "Ich habe eine Frage zu {p}." },
+  es: {
+    order_status: "¿Dónde está mi pedido {o}?",
+    damaged_item: "El {p} llegó dañado.",
+    default: "Tengo una pregunta sobre {p}.",
+  },
+  fr: {
+    order_status: "Où est ma commande {o} ?",
+    damaged_item: "Le {p} est arrivé abîmé.",
+    default: "J'ai une question sur {p}.",
+  },
+  de: {
+    order_status: "Wo ist meine Bestellung {o}?",
+    damaged_item: "Das {p} kam beschädigt an.",
+    default: "Ich habe eine Frage zu {p}.",
+  },
   zh: { order_status: "我的订单 {o} 在哪里？", damaged_item: "{p} 到货时坏了。", default: "我想问一下 {p}。" },
 };
 const SKILL: Partial<Record<Intent, string>> = {
-  order_status: "order_status", late_delivery: "order_status", cancel_order: "cancel", change_address: "address",
-  return_request: "return", refund_request: "refund", damaged_item: "return", wrong_item: "return", missing_item: "order_status",
-  product_question: "product", policy_question: "policy", human_agent: "handoff", complaint: "handoff",
+  order_status: "order_status",
+  late_delivery: "order_status",
+  cancel_order: "cancel",
+  change_address: "address",
+  return_request: "return",
+  refund_request: "refund",
+  damaged_item: "return",
+  wrong_item: "return",
+  missing_item: "order_status",
+  product_question: "product",
+  policy_question: "policy",
+  human_agent: "handoff",
+  complaint: "handoff",
 };
 
 const DAY = 86_400_000;
@@ -133,7 +196,10 @@ export function createAppDatabase(file: string, migrationsDir = path.resolve("pr
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   try {
-    for (const dir of fs.readdirSync(migrationsDir).filter((d) => /^\d+_/.test(d)).sort()) {
+    for (const dir of fs
+      .readdirSync(migrationsDir)
+      .filter((d) => /^\d+_/.test(d))
+      .sort()) {
       db.exec(fs.readFileSync(path.join(migrationsDir, dir, "migration.sql"), "utf8"));
     }
   } finally {
@@ -162,7 +228,15 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
   const perShop = options.conversations ?? Math.ceil((options.messages ?? 1000) / 6 / options.shops.length);
   const shopBudget = options.messages ? Math.ceil(options.messages / options.shops.length) : Infinity;
   const seedTag = String(options.seed ?? 42);
-  const report: GenerateReport = { conversations: 0, messages: 0, events: 0, outcomes: 0, orders: 0, customers: 0, seconds: 0 };
+  const report: GenerateReport = {
+    conversations: 0,
+    messages: 0,
+    events: 0,
+    outcomes: 0,
+    orders: 0,
+    customers: 0,
+    seconds: 0,
+  };
 
   const db = new Database(options.sqlitePath, { fileMustExist: true });
   // Conversation ids are random (cuid-like), so every index on conversationId takes random inserts: with SQLite's
@@ -177,7 +251,7 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
     const indexes = db
       .prepare(
         `select name, sql from sqlite_master where type = 'index' and sql is not null
-         and tbl_name in ('Conversation', 'Message', 'ConversationEvent', 'ConversationOutcome')`,
+         and tbl_name in ('Conversation', 'Message', 'ConversationEvent', 'ConversationOutcome')`
       )
       .all() as { name: string; sql: string }[];
     for (const index of indexes) db.exec(`drop index "${index.name}"`);
@@ -188,7 +262,7 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
   const insConversation = db.prepare(
     `insert into "Conversation" (id, shop, channel, visitorId, customerId, customerEmail, status, language, assigneeId,
       assigneeName, tags, handoffReason, sentiment, csatScore, state, createdAt, updatedAt, lastMessageAt, firstHumanReplyAt, closedAt)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, '{}', ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, '{}', ?, ?, ?, ?, ?)`
   );
   // One statement per conversation's messages (a multi-row insert per row count): a third of the per-row cost.
   const messageStatements = new Map<number, Database.Statement>();
@@ -197,17 +271,17 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
     if (!st) {
       st = db.prepare(
         `insert into "Message" (shop, conversationId, author, text, intent, confidence, sentiment, angry, language, agentId, agentName, meta, createdAt)
-         values ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+         values ${rows.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`
       );
       messageStatements.set(rows.length, st);
     }
     st.run(rows.flat());
   };
   const insEvent = db.prepare(
-    `insert into "ConversationEvent" (shop, conversationId, kind, reason, actorId, actorName, createdAt) values (?, ?, ?, ?, ?, ?, ?)`,
+    `insert into "ConversationEvent" (shop, conversationId, kind, reason, actorId, actorName, createdAt) values (?, ?, ?, ?, ?, ?, ?)`
   );
   const insOutcome = db.prepare(
-    `insert into "ConversationOutcome" (shop, conversationId, kind, orderId, amount, currency, createdAt) values (?, ?, ?, ?, ?, ?, ?)`,
+    `insert into "ConversationOutcome" (shop, conversationId, kind, orderId, amount, currency, createdAt) values (?, ?, ?, ?, ?, ?, ?)`
   );
   const writtenAtIso = new Date().toISOString();
   // Each commit flushes dirty pages; without a journal there is nothing to protect, so commit rarely.
@@ -258,10 +332,11 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
       for (const [, w] of regionTable) total += w;
       let pickAt = r.next() * total;
       let region: (typeof REGIONS)[number] = REGIONS[0];
-      for (const [reg, w] of regionTable) if ((pickAt -= w) < 0) {
-        region = reg;
-        break;
-      }
+      for (const [reg, w] of regionTable)
+        if ((pickAt -= w) < 0) {
+          region = reg;
+          break;
+        }
       const first = start - r.int(0, 60) * DAY + r.int(0, days + 40) * DAY;
       const c: Customer = {
         id: `gid://shopify/Customer/${seedTag}${shopIndex}${String(i + 1).padStart(9, "0")}`,
@@ -288,42 +363,80 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
       const conversationId = `c${r.id(24)}`;
       const known = r.chance(0.75) ? r.pick(customers) : null;
       const createdAt = start + r.next() * days * DAY;
-      const order = known
-        ? (known.orders.filter((o) => Date.parse(o.createdAt) < createdAt).at(-1) ?? null)
-        : null;
+      const order = known ? known.orders.filter((o) => Date.parse(o.createdAt) < createdAt).at(-1) ?? null : null;
       const language = r.weighted(LANGUAGES);
       let intent = r.weighted(INTENTS);
       // Built-in patterns: one carrier runs late; one product arrives damaged during a three-week stretch.
       if (order && order.carrier === lateCarrier && r.chance(0.25)) intent = "late_delivery";
-      if (order && order.product === fragileProduct && createdAt >= spikeWeek && createdAt < spikeWeek + 21 * DAY && r.chance(0.5)) {
+      if (
+        order &&
+        order.product === fragileProduct &&
+        createdAt >= spikeWeek &&
+        createdAt < spikeWeek + 21 * DAY &&
+        r.chance(0.5)
+      ) {
         intent = "damaged_item";
       }
       const complaint = COMPLAINTS.has(intent);
       const confidence = Math.min(0.99, Math.max(0.2, r.lognormal(0.8, 0.25)));
       const angry = complaint && r.chance(0.25);
-      const sentiment = Math.max(-1, Math.min(1, (complaint ? -0.45 : 0.1) + (r.next() - 0.5) * 0.8 - (angry ? 0.3 : 0)));
+      const sentiment = Math.max(
+        -1,
+        Math.min(1, (complaint ? -0.45 : 0.1) + (r.next() - 0.5) * 0.8 - (angry ? 0.3 : 0))
+      );
       const orderName = order ? `#${order.id.slice(-5)}` : "#1001";
       const product = order?.product ?? r.pick(PRODUCTS);
-      const opener = (OPENERS[language][intent] ?? OPENERS[language].default).replace("{o}", orderName).replace("{p}", product);
+      const opener = (OPENERS[language][intent] ?? OPENERS[language].default)
+        .replace("{o}", orderName)
+        .replace("{p}", product);
 
       let t = createdAt;
       // Messages wait until the conversation row exists (foreign key), whose status depends on how they went.
       const pending: unknown[][] = [];
-      const msg = (author: string, text: string, extra: Partial<{ intent: string; confidence: number; sentiment: number; angry: boolean; agentId: string; agentName: string; meta: string }> = {}) => {
+      const msg = (
+        author: string,
+        text: string,
+        extra: Partial<{
+          intent: string;
+          confidence: number;
+          sentiment: number;
+          angry: boolean;
+          agentId: string;
+          agentName: string;
+          meta: string;
+        }> = {}
+      ) => {
         pending.push([
-          shop, conversationId, author, text, extra.intent ?? null, extra.confidence ?? null, extra.sentiment ?? null,
-          extra.angry === undefined ? null : extra.angry ? 1 : 0, author === "shopper" ? language : null,
-          extra.agentId ?? null, extra.agentName ?? null, extra.meta ?? null, prismaTime(t),
+          shop,
+          conversationId,
+          author,
+          text,
+          extra.intent ?? null,
+          extra.confidence ?? null,
+          extra.sentiment ?? null,
+          extra.angry === undefined ? null : extra.angry ? 1 : 0,
+          author === "shopper" ? language : null,
+          extra.agentId ?? null,
+          extra.agentName ?? null,
+          extra.meta ?? null,
+          prismaTime(t),
         ]);
       };
-      const meta = JSON.stringify(order ? { skill: SKILL[intent] ?? "fallback", orderId: order.id } : { skill: SKILL[intent] ?? "fallback" });
+      const meta = JSON.stringify(
+        order ? { skill: SKILL[intent] ?? "fallback", orderId: order.id } : { skill: SKILL[intent] ?? "fallback" }
+      );
       msg("shopper", opener, { intent, confidence, sentiment, angry });
       t += r.int(1, 3) * 1000;
       msg("bot", "Let me look that up for you.", { meta });
       const turns = r.int(0, 2);
       for (let k = 0; k < turns; k++) {
         t += r.lognormal(40, 0.6) * 1000;
-        msg("shopper", "Thanks, and one more thing…", { intent, confidence: Math.min(0.99, confidence + 0.05), sentiment: sentiment + 0.1, angry: false });
+        msg("shopper", "Thanks, and one more thing…", {
+          intent,
+          confidence: Math.min(0.99, confidence + 0.05),
+          sentiment: sentiment + 0.1,
+          angry: false,
+        });
         t += r.int(1, 3) * 1000;
         msg("bot", "Here is what I found.", { meta });
       }
@@ -339,7 +452,15 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
       let csat: number | null = null;
       const events: [string, string | null, string | null, string | null, number][] = [];
       if (handoff) {
-        handoffReason = angry ? "angry" : intent === "human_agent" ? "shopper_asked" : confidence < 0.45 ? "low_confidence" : complaint ? "complaint" : "policy";
+        handoffReason = angry
+          ? "angry"
+          : intent === "human_agent"
+          ? "shopper_asked"
+          : confidence < 0.45
+          ? "low_confidence"
+          : complaint
+          ? "complaint"
+          : "policy";
         t += 2000;
         events.push(["handoff", handoffReason, null, null, t]);
         msg("system", "Connecting you with a person.");
@@ -367,15 +488,33 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
         closedAt = t;
         events.push(["closed", null, assignee?.[0] ?? null, assignee?.[1] ?? null, t]);
         if (r.chance(0.45)) {
-          csat = Math.max(1, Math.min(5, Math.round((complaint ? 3.3 : 4.3) + (handoff ? 0.2 : 0) + (r.next() - 0.5) * 2.5)));
+          csat = Math.max(
+            1,
+            Math.min(5, Math.round((complaint ? 3.3 : 4.3) + (handoff ? 0.2 : 0) + (r.next() - 0.5) * 2.5))
+          );
           events.push(["csat", String(csat), null, null, t + 30_000]);
         }
       }
 
       insConversation.run(
-        conversationId, shop, "web_chat", `v_${r.id(16)}`, known?.id ?? null, known?.email ?? null, status, language,
-        assignee?.[0] ?? null, assignee?.[1] ?? null, handoffReason, sentiment, csat, prismaTime(createdAt), writtenAt,
-        prismaTime(t), firstHumanReplyAt ? prismaTime(firstHumanReplyAt) : null, closedAt ? prismaTime(closedAt) : null,
+        conversationId,
+        shop,
+        "web_chat",
+        `v_${r.id(16)}`,
+        known?.id ?? null,
+        known?.email ?? null,
+        status,
+        language,
+        assignee?.[0] ?? null,
+        assignee?.[1] ?? null,
+        handoffReason,
+        sentiment,
+        csat,
+        prismaTime(createdAt),
+        writtenAt,
+        prismaTime(t),
+        firstHumanReplyAt ? prismaTime(firstHumanReplyAt) : null,
+        closedAt ? prismaTime(closedAt) : null
       );
       insMessages(pending);
       const messages = pending.length;
@@ -387,7 +526,15 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
       // Outcomes and what support does to the next purchase.
       let remedy: "refund" | "replacement" | null = null;
       const outcome = (kind: string, amount: number | null) => {
-        insOutcome.run(shop, conversationId, kind, order?.id ?? null, amount, amount == null ? null : "USD", prismaTime(t));
+        insOutcome.run(
+          shop,
+          conversationId,
+          kind,
+          order?.id ?? null,
+          amount,
+          amount == null ? null : "USD",
+          prismaTime(t)
+        );
         report.outcomes++;
       };
       if (status === "closed") {
@@ -400,7 +547,12 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
         } else outcome("resolved", null);
       }
       if (known && status === "closed") {
-        const p = 0.12 + (remedy === "replacement" ? 0.2 : 0) + (remedy === "refund" ? 0.05 : 0) + (csat && csat >= 4 ? 0.08 : 0) - (complaint && !remedy ? 0.06 : 0);
+        const p =
+          0.12 +
+          (remedy === "replacement" ? 0.2 : 0) +
+          (remedy === "refund" ? 0.05 : 0) +
+          (csat && csat >= 4 ? 0.08 : 0) -
+          (complaint && !remedy ? 0.06 : 0);
         if (r.chance(p)) {
           const at = t + r.lognormal(25, 0.6) * DAY;
           if (at < end) makeOrder(known, at);

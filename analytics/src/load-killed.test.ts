@@ -16,7 +16,10 @@ async function snapshot() {
     for (const t of ["raw.messages", "raw.events", "raw.conversations", "raw.orders", "marts.bot_deflection"]) {
       counts[t] = Number(await scalar(wh.conn, `select count(*) from ${t}`));
     }
-    const watermarks = await all(wh.conn, "select source, shop, last_id, last_updated_at, rows_loaded from meta.watermarks order by all");
+    const watermarks = await all(
+      wh.conn,
+      "select source, shop, last_id, last_updated_at, rows_loaded from meta.watermarks order by all"
+    );
     return { counts, watermarks };
   } finally {
     wh.close();

@@ -69,11 +69,35 @@ const SOURCES: Record<"messages" | "events" | "outcomes" | "conversations", Sour
   messages: {
     name: "messages",
     table: "Message",
-    fields: ["id", "shop", "conversationId", "author", "intent", "confidence", "sentiment", "angry", "language", "agentId", cleanText("agentName"), "meta", "createdAt"],
+    fields: [
+      "id",
+      "shop",
+      "conversationId",
+      "author",
+      "intent",
+      "confidence",
+      "sentiment",
+      "angry",
+      "language",
+      "agentId",
+      cleanText("agentName"),
+      "meta",
+      "createdAt",
+    ],
     columns: [
-      ["id", "bigint"], ["shop", "varchar"], ["conversation_id", "varchar"], ["author", "varchar"], ["intent", "varchar"],
-      ["confidence", "double"], ["sentiment", "double"], ["angry", "boolean"], ["language", "varchar"], ["agent_id", "varchar"],
-      ["agent_name", "varchar"], ["meta", "varchar"], ["created_at", "varchar"],
+      ["id", "bigint"],
+      ["shop", "varchar"],
+      ["conversation_id", "varchar"],
+      ["author", "varchar"],
+      ["intent", "varchar"],
+      ["confidence", "double"],
+      ["sentiment", "double"],
+      ["angry", "boolean"],
+      ["language", "varchar"],
+      ["agent_id", "varchar"],
+      ["agent_name", "varchar"],
+      ["meta", "varchar"],
+      ["created_at", "varchar"],
     ],
     // meta is JSON the app wrote; json_valid guards against a hand-edited row aborting the whole load.
     select: `id, shop, conversation_id, author, intent, confidence, sentiment, angry, language, agent_id, agent_name,
@@ -83,10 +107,25 @@ const SOURCES: Record<"messages" | "events" | "outcomes" | "conversations", Sour
   events: {
     name: "events",
     table: "ConversationEvent",
-    fields: ["id", "shop", "conversationId", "kind", cleanText("reason"), "actorId", cleanText("actorName"), "createdAt"],
+    fields: [
+      "id",
+      "shop",
+      "conversationId",
+      "kind",
+      cleanText("reason"),
+      "actorId",
+      cleanText("actorName"),
+      "createdAt",
+    ],
     columns: [
-      ["id", "bigint"], ["shop", "varchar"], ["conversation_id", "varchar"], ["kind", "varchar"], ["reason", "varchar"],
-      ["actor_id", "varchar"], ["actor_name", "varchar"], ["created_at", "varchar"],
+      ["id", "bigint"],
+      ["shop", "varchar"],
+      ["conversation_id", "varchar"],
+      ["kind", "varchar"],
+      ["reason", "varchar"],
+      ["actor_id", "varchar"],
+      ["actor_name", "varchar"],
+      ["created_at", "varchar"],
     ],
     select: `id, shop, conversation_id, kind, reason, actor_id, actor_name, ${ts("created_at")}`,
   },
@@ -95,8 +134,14 @@ const SOURCES: Record<"messages" | "events" | "outcomes" | "conversations", Sour
     table: "ConversationOutcome",
     fields: ["id", "shop", "conversationId", "kind", "orderId", "amount", "currency", "createdAt"],
     columns: [
-      ["id", "bigint"], ["shop", "varchar"], ["conversation_id", "varchar"], ["kind", "varchar"], ["order_id", "varchar"],
-      ["amount", "double"], ["currency", "varchar"], ["created_at", "varchar"],
+      ["id", "bigint"],
+      ["shop", "varchar"],
+      ["conversation_id", "varchar"],
+      ["kind", "varchar"],
+      ["order_id", "varchar"],
+      ["amount", "double"],
+      ["currency", "varchar"],
+      ["created_at", "varchar"],
     ],
     select: `id, shop, conversation_id, kind, order_id, amount, currency, ${ts("created_at")}`,
   },
@@ -104,16 +149,46 @@ const SOURCES: Record<"messages" | "events" | "outcomes" | "conversations", Sour
     name: "conversations",
     table: "Conversation",
     fields: [
-      "id", "shop", "channel", cleanText("visitorId"), "customerId", cleanText("customerEmail"), "status", "language", "assigneeId",
-      cleanText("assigneeName"), cleanText("tags"), cleanText("handoffReason"), "sentiment", "csatScore", "createdAt", "updatedAt",
-      "lastMessageAt", "firstHumanReplyAt", "closedAt",
+      "id",
+      "shop",
+      "channel",
+      cleanText("visitorId"),
+      "customerId",
+      cleanText("customerEmail"),
+      "status",
+      "language",
+      "assigneeId",
+      cleanText("assigneeName"),
+      cleanText("tags"),
+      cleanText("handoffReason"),
+      "sentiment",
+      "csatScore",
+      "createdAt",
+      "updatedAt",
+      "lastMessageAt",
+      "firstHumanReplyAt",
+      "closedAt",
     ],
     columns: [
-      ["id", "varchar"], ["shop", "varchar"], ["channel", "varchar"], ["visitor_id", "varchar"], ["customer_id", "varchar"],
-      ["customer_email", "varchar"], ["status", "varchar"], ["language", "varchar"], ["assignee_id", "varchar"],
-      ["assignee_name", "varchar"], ["tags", "varchar"], ["handoff_reason", "varchar"], ["sentiment", "double"],
-      ["csat_score", "integer"], ["created_at", "varchar"], ["updated_at", "varchar"], ["last_message_at", "varchar"],
-      ["first_human_reply_at", "varchar"], ["closed_at", "varchar"],
+      ["id", "varchar"],
+      ["shop", "varchar"],
+      ["channel", "varchar"],
+      ["visitor_id", "varchar"],
+      ["customer_id", "varchar"],
+      ["customer_email", "varchar"],
+      ["status", "varchar"],
+      ["language", "varchar"],
+      ["assignee_id", "varchar"],
+      ["assignee_name", "varchar"],
+      ["tags", "varchar"],
+      ["handoff_reason", "varchar"],
+      ["sentiment", "double"],
+      ["csat_score", "integer"],
+      ["created_at", "varchar"],
+      ["updated_at", "varchar"],
+      ["last_message_at", "varchar"],
+      ["first_human_reply_at", "varchar"],
+      ["closed_at", "varchar"],
     ],
     select: `id, shop, channel, visitor_id, customer_id, customer_email, status, language, assignee_id, assignee_name, tags,
       handoff_reason, sentiment, csat_score, ${ts("created_at")}, ${ts("updated_at")}, ${ts("last_message_at")},
@@ -180,7 +255,9 @@ export async function loadWarehouse(options: LoadOptions): Promise<LoadReport> {
     report.rows.deleted_conversations = await reconcileDeletions(conn, app, extractor, tmp);
     if (options.orderSource) {
       t = Date.now();
-      const shops = (await conn.runAndReadAll("select distinct shop from raw.conversations order by 1")).getRows().map((r) => String(r[0]));
+      const shops = (await conn.runAndReadAll("select distinct shop from raw.conversations order by 1"))
+        .getRows()
+        .map((r) => String(r[0]));
       report.rows.orders = 0;
       for (const shop of shops) report.rows.orders += await loadOrders(conn, options.orderSource, shop, tmp, progress);
       report.seconds.orders = (Date.now() - t) / 1000;
@@ -204,17 +281,34 @@ export async function loadWarehouse(options: LoadOptions): Promise<LoadReport> {
   return report;
 }
 
-async function watermark(conn: DuckDBConnection, source: string, shop = ""): Promise<{ lastId: number; lastUpdatedAt: string | null }> {
+async function watermark(
+  conn: DuckDBConnection,
+  source: string,
+  shop = ""
+): Promise<{ lastId: number; lastUpdatedAt: string | null }> {
   const rows = (
-    await conn.runAndReadAll("select last_id, last_updated_at from meta.watermarks where source = $source and shop = $shop", { source, shop })
+    await conn.runAndReadAll(
+      "select last_id, last_updated_at from meta.watermarks where source = $source and shop = $shop",
+      { source, shop }
+    )
   ).getRows();
-  return { lastId: rows.length ? Number(rows[0][0] ?? 0) : 0, lastUpdatedAt: rows.length ? ((rows[0][1] as string | null) ?? null) : null };
+  return {
+    lastId: rows.length ? Number(rows[0][0] ?? 0) : 0,
+    lastUpdatedAt: rows.length ? (rows[0][1] as string | null) ?? null : null,
+  };
 }
 
-async function setWatermark(conn: DuckDBConnection, source: string, shop: string, lastId: number | null, lastUpdatedAt: string | null, rows: number) {
+async function setWatermark(
+  conn: DuckDBConnection,
+  source: string,
+  shop: string,
+  lastId: number | null,
+  lastUpdatedAt: string | null,
+  rows: number
+) {
   await conn.run(
     `insert or replace into meta.watermarks values ($source, $shop, $lastId, $lastUpdatedAt, coalesce((select rows_loaded from meta.watermarks where source = $source and shop = $shop), 0) + $rows, now()::timestamp)`,
-    { source, shop, lastId, lastUpdatedAt, rows },
+    { source, shop, lastId, lastUpdatedAt, rows }
   );
 }
 
@@ -226,7 +320,7 @@ async function loadById(
   source: Source,
   tmp: string,
   options: LoadOptions,
-  progress: Progress,
+  progress: Progress
 ): Promise<number> {
   const { lastId } = await watermark(conn, source.name);
   // SQLite serialises writers, so every id at or below this max is already committed: the ranges below are complete.
@@ -262,7 +356,9 @@ async function loadById(
     next?.catch(() => undefined);
     if (files.length) {
       // The id filter is the anti-join: rows at or below the watermark were committed by an earlier load.
-      await conn.run(`insert into raw.${source.name} select ${source.select} from ${readCsv(files, source)} where id > ${lastId}`);
+      await conn.run(
+        `insert into raw.${source.name} select ${source.select} from ${readCsv(files, source)} where id > ${lastId}`
+      );
       for (const f of files) fs.rmSync(f, { force: true });
     }
     progress.tick(batches[i].upTo - lastId);
@@ -286,7 +382,7 @@ async function loadConversations(
   extractor: SqliteExtractor,
   tmp: string,
   options: LoadOptions,
-  progress: Progress,
+  progress: Progress
 ): Promise<number> {
   const source = SOURCES.conversations;
   const { lastUpdatedAt } = await watermark(conn, source.name);
@@ -315,13 +411,21 @@ async function loadConversations(
     // Backfill: nothing to upsert against, so skip the staging copy (a third of the time at a million rows).
     await conn.run(`insert into raw.conversations select ${source.select} from ${readCsv(files, source)}`);
     count = Number(await scalar(conn, "select count(*) from raw.conversations"));
-    newMark = (await scalar(conn, "select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%g+00:00') from raw.conversations")) as string;
+    newMark = (await scalar(
+      conn,
+      "select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%g+00:00') from raw.conversations"
+    )) as string;
   } else {
-    await conn.run(`create or replace temp table delta_conversations as select ${source.select} from ${readCsv(files, source)}`);
+    await conn.run(
+      `create or replace temp table delta_conversations as select ${source.select} from ${readCsv(files, source)}`
+    );
     await conn.run(`delete from raw.conversations where id in (select id from delta_conversations)`);
     await conn.run(`insert into raw.conversations select * from delta_conversations`);
     count = Number(await scalar(conn, "select count(*) from delta_conversations"));
-    newMark = (await scalar(conn, "select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%g+00:00') from delta_conversations")) as string;
+    newMark = (await scalar(
+      conn,
+      "select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%g+00:00') from delta_conversations"
+    )) as string;
     await conn.run("drop table delta_conversations");
   }
   await setWatermark(conn, source.name, "", null, newMark ?? lastUpdatedAt, count);
@@ -337,7 +441,7 @@ async function reconcileDeletions(
   conn: DuckDBConnection,
   app: Database.Database,
   extractor: SqliteExtractor,
-  tmp: string,
+  tmp: string
 ): Promise<number> {
   const appCount = Number(app.prepare(`select count(*) from "Conversation"`).pluck().get());
   const whCount = Number(await scalar(conn, "select count(*) from raw.conversations"));
@@ -353,7 +457,11 @@ async function reconcileDeletions(
     files.push(r.out);
   });
   const ids = files.length
-    ? `(select id from read_csv([${files.map(literal).join(", ")}], header = false, delim = '${SEP}', quote = '', escape = '', auto_detect = false, columns = {'id': 'varchar'}))`
+    ? `(select id from read_csv([${files
+        .map(literal)
+        .join(
+          ", "
+        )}], header = false, delim = '${SEP}', quote = '', escape = '', auto_detect = false, columns = {'id': 'varchar'}))`
     : "(select null::varchar as id where false)";
   await conn.run(`create or replace temp table gone as select id from raw.conversations where id not in ${ids}`);
   const gone = Number(await scalar(conn, "select count(*) from gone"));
@@ -367,7 +475,13 @@ async function reconcileDeletions(
 }
 
 /** Orders and customers of one shop since its watermark, upserted by id. */
-async function loadOrders(conn: DuckDBConnection, source: OrderSource, shop: string, tmp: string, progress: Progress): Promise<number> {
+async function loadOrders(
+  conn: DuckDBConnection,
+  source: OrderSource,
+  shop: string,
+  tmp: string,
+  progress: Progress
+): Promise<number> {
   const { lastUpdatedAt } = await watermark(conn, `orders:${source.name}`, shop);
   progress.start(`orders ${shop.replace(".myshopify.com", "")}`, 0);
   let count = 0;
@@ -397,7 +511,10 @@ async function loadOrders(conn: DuckDBConnection, source: OrderSource, shop: str
   }
   progress.end();
   if (count) {
-    const mark = (await scalar(conn, `select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%gZ') from raw.orders where shop = ${literal(shop)}`)) as string;
+    const mark = (await scalar(
+      conn,
+      `select strftime(max(updated_at), '%Y-%m-%dT%H:%M:%S.%gZ') from raw.orders where shop = ${literal(shop)}`
+    )) as string;
     await setWatermark(conn, `orders:${source.name}`, shop, null, mark, count);
   }
   return count;
@@ -407,14 +524,22 @@ async function loadOrders(conn: DuckDBConnection, source: OrderSource, shop: str
  * Upserts one NDJSON file of orders and one of customers into the raw tables. `where` filters by the source's
  * `updatedAt` (the watermark); the newest version of a record wins when a file holds it twice.
  */
-async function upsertOrders(conn: DuckDBConnection, shop: string, ordersFile: string, customersFile: string, where: string): Promise<number> {
+async function upsertOrders(
+  conn: DuckDBConnection,
+  shop: string,
+  ordersFile: string,
+  customersFile: string,
+  where: string
+): Promise<number> {
   const s = literal(shop);
   await conn.run(`create or replace temp table delta_orders as
     select ${s} as shop, id, customerId as customer_id, email, phone, cast(createdAt as timestamptz)::timestamp as created_at,
       cast(updatedAt as timestamptz)::timestamp as updated_at, cast(cancelledAt as timestamptz)::timestamp as cancelled_at,
       totalPrice as total_price, currency, financialStatus as financial_status, fulfillmentStatus as fulfillment_status,
       carrier, countryCode as country_code, provinceCode as province_code, product
-    from read_json(${literal(ordersFile)}, format = 'newline_delimited', columns = {id: 'varchar', customerId: 'varchar',
+    from read_json(${literal(
+      ordersFile
+    )}, format = 'newline_delimited', columns = {id: 'varchar', customerId: 'varchar',
       email: 'varchar', phone: 'varchar', createdAt: 'varchar', updatedAt: 'varchar', cancelledAt: 'varchar',
       totalPrice: 'double', currency: 'varchar', financialStatus: 'varchar', fulfillmentStatus: 'varchar',
       carrier: 'varchar', countryCode: 'varchar', provinceCode: 'varchar', product: 'varchar'})

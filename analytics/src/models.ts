@@ -9,10 +9,10 @@ import { silentProgress, type Progress } from "./progress";
  * this module when run from source (CLI, tests), or from the working directory when bundled into the app's server
  * build (where import.meta.url points into build/).
  */
-export const MODELS_DIR = [
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../models"),
-  path.resolve("analytics/models"),
-].find((dir) => fs.existsSync(path.join(dir, "marts"))) ?? path.resolve("analytics/models");
+export const MODELS_DIR =
+  [path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../models"), path.resolve("analytics/models")].find(
+    (dir) => fs.existsSync(path.join(dir, "marts"))
+  ) ?? path.resolve("analytics/models");
 
 /** Build order: a layer only reads the layers before it; inside a layer models are independent. */
 export const LAYERS = [
@@ -44,7 +44,10 @@ export function listModels(dir = MODELS_DIR): Model[] {
   for (const layer of LAYERS) {
     const folder = path.join(dir, layer.name);
     if (!fs.existsSync(folder)) continue;
-    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith(".sql")).sort()) {
+    for (const file of fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith(".sql"))
+      .sort()) {
       const name = file.slice(0, -4);
       const specFile = path.join(folder, `${name}.json`);
       models.push({
@@ -60,7 +63,11 @@ export function listModels(dir = MODELS_DIR): Model[] {
 }
 
 /** (Re)creates every model: staging as views, the rest as tables. Runs inside the caller's transaction. */
-export async function buildModels(conn: DuckDBConnection, progress: Progress = silentProgress, dir = MODELS_DIR): Promise<void> {
+export async function buildModels(
+  conn: DuckDBConnection,
+  progress: Progress = silentProgress,
+  dir = MODELS_DIR
+): Promise<void> {
   const models = listModels(dir);
   // Committing raw rows without models would leave the page empty with no error: refuse instead.
   if (!models.length) throw new Error(`No warehouse models found in ${dir}`);
@@ -113,7 +120,10 @@ export function testQueries(model: Model): { test: string; sql: string }[] {
 }
 
 /** Runs every model's tests; returns only the failing ones. */
-export async function testModels(conn: DuckDBConnection, dir = MODELS_DIR): Promise<{ ran: number; failures: TestFailure[] }> {
+export async function testModels(
+  conn: DuckDBConnection,
+  dir = MODELS_DIR
+): Promise<{ ran: number; failures: TestFailure[] }> {
   const failures: TestFailure[] = [];
   let ran = 0;
   for (const model of listModels(dir)) {

@@ -23,7 +23,13 @@ async function collect(source: AdminOrderSource, since: string | null): Promise<
 
 describe("the Admin API order source", () => {
   it("sends documents that are valid for Admin API 2026-10, the bulk query included", () => {
-    for (const doc of [WAREHOUSE_ORDERS_QUERY, WAREHOUSE_BULK_START, WAREHOUSE_BULK_POLL, bulkOrdersQuery(null), bulkOrdersQuery('updated_at:>"2026-01-01T00:00:00Z"')]) {
+    for (const doc of [
+      WAREHOUSE_ORDERS_QUERY,
+      WAREHOUSE_BULK_START,
+      WAREHOUSE_BULK_POLL,
+      bulkOrdersQuery(null),
+      bulkOrdersQuery('updated_at:>"2026-01-01T00:00:00Z"'),
+    ]) {
       expect(validateAdminDocument(doc.replace(/^\s*#graphql/, "")).map((e) => e.message)).toEqual([]);
     }
   });
@@ -52,7 +58,11 @@ describe("the Admin API order source", () => {
       if (cost) costs.push({ available: cost.throttleStatus.currentlyAvailable, requested: cost.requestedQueryCost });
       return res;
     };
-    const source = new AdminOrderSource(() => spy, { pageSize: 10, bulk: "never", sleep: async (ms) => void sleeps.push(ms) });
+    const source = new AdminOrderSource(() => spy, {
+      pageSize: 10,
+      bulk: "never",
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     const sorted = [...standIn.data.orders].map((o) => o.updatedAt).sort();
     const since = sorted[Math.floor(sorted.length / 2)];
     const pages = await collect(source, since);
@@ -77,12 +87,20 @@ describe("the Admin API order source", () => {
       if (calls === 1) {
         return Response.json({
           errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
-          extensions: { cost: { requestedQueryCost: 300, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 } } },
+          extensions: {
+            cost: {
+              requestedQueryCost: 300,
+              throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 },
+            },
+          },
         });
       }
       return adminGraphqlFor()(query, options);
     };
-    const source = new AdminOrderSource(() => throttledOnce, { bulk: "never", sleep: async (ms) => void sleeps.push(ms) });
+    const source = new AdminOrderSource(() => throttledOnce, {
+      bulk: "never",
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     const orders = (await collect(source, "2000-01-01T00:00:00Z")).flatMap((p) => p.orders);
     expect(orders.length).toBe(standIn.data.orders.length);
     expect(sleeps[0]).toBe(2000);
@@ -90,7 +108,13 @@ describe("the Admin API order source", () => {
 
   it("reassembles bulk JSONL (line items point at their order)", () => {
     const jsonl = [
-      JSON.stringify({ id: "gid://shopify/Order/1", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-02T00:00:00Z", currencyCode: "USD", totalPriceSet: { shopMoney: { amount: "12.50" } } }),
+      JSON.stringify({
+        id: "gid://shopify/Order/1",
+        createdAt: "2026-01-01T00:00:00Z",
+        updatedAt: "2026-01-02T00:00:00Z",
+        currencyCode: "USD",
+        totalPriceSet: { shopMoney: { amount: "12.50" } },
+      }),
       JSON.stringify({ title: "Mug", __parentId: "gid://shopify/Order/1" }),
       JSON.stringify({ title: "Spoon", __parentId: "gid://shopify/Order/1" }),
     ].join("\n");

@@ -175,7 +175,10 @@ interface OrderNode {
 }
 
 /** Maps an Admin API order node to the warehouse's record (street, city and names are dropped here, on purpose). */
-export function toRecords(node: OrderNode, firstTitle?: string | null): { order: OrderRecord; customer: CustomerRecord | null } {
+export function toRecords(
+  node: OrderNode,
+  firstTitle?: string | null
+): { order: OrderRecord; customer: CustomerRecord | null } {
   const c = node.customer ?? null;
   return {
     order: {
@@ -240,13 +243,14 @@ export interface AdminOrderSourceOptions {
  */
 export class AdminOrderSource implements OrderSource {
   readonly name = "admin-api";
-  private readonly opts: Required<Omit<AdminOrderSourceOptions, "fetchFile">> & Pick<AdminOrderSourceOptions, "fetchFile">;
+  private readonly opts: Required<Omit<AdminOrderSourceOptions, "fetchFile">> &
+    Pick<AdminOrderSourceOptions, "fetchFile">;
   /** Whether the last backfill ran as a bulk operation (reported by the CLI). */
   usedBulk = false;
 
   constructor(
     private readonly graphqlFor: (shop: string) => AdminGraphql | Promise<AdminGraphql>,
-    options: AdminOrderSourceOptions = {},
+    options: AdminOrderSourceOptions = {}
   ) {
     this.opts = {
       pageSize: options.pageSize ?? 50,
@@ -263,7 +267,9 @@ export class AdminOrderSource implements OrderSource {
     const graphql = await this.graphqlFor(shop);
     // Shopify's search syntax takes a quoted ISO time; whole seconds, as Shopify stores them.
     const search = since
-      ? `updated_at:>"${new Date(Date.parse(since) - this.opts.overlapSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z")}"`
+      ? `updated_at:>"${new Date(Date.parse(since) - this.opts.overlapSeconds * 1000)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, "Z")}"`
       : null;
     if (!since && this.opts.bulk === "auto") {
       const bulk = await this.bulk(graphql, search);
@@ -283,10 +289,15 @@ export class AdminOrderSource implements OrderSource {
       }
       const answer: GraphqlAnswer<{
         orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: OrderNode[] };
-      }> = await (await graphql(WAREHOUSE_ORDERS_QUERY, { variables: { first: this.opts.pageSize, after, query: search } })).json();
+      }> = await (
+        await graphql(WAREHOUSE_ORDERS_QUERY, { variables: { first: this.opts.pageSize, after, query: search } })
+      ).json();
       const cost = answer.extensions?.cost;
       if (cost?.throttleStatus) {
-        bucket = { available: cost.throttleStatus.currentlyAvailable, restoreRate: cost.throttleStatus.restoreRate || 50 };
+        bucket = {
+          available: cost.throttleStatus.currentlyAvailable,
+          restoreRate: cost.throttleStatus.restoreRate || 50,
+        };
         nextCost = cost.requestedQueryCost ?? nextCost;
       }
       if (answer.errors?.some((e) => e.extensions?.code === "THROTTLED")) {
@@ -295,7 +306,9 @@ export class AdminOrderSource implements OrderSource {
         continue;
       }
       if (answer.errors?.length || !answer.data) {
-        throw new Error(`Admin API orders query failed for ${shop}: ${answer.errors?.map((e) => e.message).join("; ") ?? "no data"}`);
+        throw new Error(
+          `Admin API orders query failed for ${shop}: ${answer.errors?.map((e) => e.message).join("; ") ?? "no data"}`
+        );
       }
       const page: OrderPage = { orders: [], customers: [] };
       for (const node of answer.data.orders.nodes) {
@@ -323,7 +336,12 @@ export class AdminOrderSource implements OrderSource {
     if (started.errors?.length || !op?.bulkOperation || op.userErrors.length) return null;
     for (let i = 0; i < this.opts.maxPolls; i++) {
       const polled: GraphqlAnswer<{
-        bulkOperation: { status: string; errorCode: string | null; url: string | null; partialDataUrl: string | null } | null;
+        bulkOperation: {
+          status: string;
+          errorCode: string | null;
+          url: string | null;
+          partialDataUrl: string | null;
+        } | null;
       }> = await (await graphql(WAREHOUSE_BULK_POLL, { variables: { id: op.bulkOperation.id } })).json();
       const status = polled.data?.bulkOperation;
       if (status?.status === "COMPLETED") {
@@ -332,7 +350,11 @@ export class AdminOrderSource implements OrderSource {
         return parseBulkOrders(text);
       }
       if (!status || ["FAILED", "CANCELED", "CANCELLED", "EXPIRED"].includes(status.status)) {
-        throw new Error(`Bulk operation ${op.bulkOperation.id} ended ${status?.status ?? "unknown"} (${status?.errorCode ?? "no code"})`);
+        throw new Error(
+          `Bulk operation ${op.bulkOperation.id} ended ${status?.status ?? "unknown"} (${
+            status?.errorCode ?? "no code"
+          })`
+        );
       }
       await this.opts.sleep(this.opts.pollMs);
     }
@@ -377,10 +399,7 @@ export function syntheticFiles(dir: string, shop: string): { orders: string; cus
  */
 export class SyntheticOrderSource implements OrderSource {
   readonly name = "synthetic";
-  constructor(
-    private readonly dir: string,
-    private readonly pageSize = 20_000,
-  ) {}
+  constructor(private readonly dir: string, private readonly pageSize = 20_000) {}
 
   files(shop: string): { orders: string; customers: string } | null {
     const files = syntheticFiles(this.dir, shop);

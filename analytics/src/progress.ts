@@ -25,8 +25,15 @@ export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     const filled = Math.round(share * width);
     const bar = "█".repeat(filled) + "░".repeat(width - filled);
     // A total of 0 means "unknown" (paged sources): show the count and rate without a percentage.
-    const amount = total > 0 ? `${String(Math.round(share * 100)).padStart(3)}%  ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}` : `${done.toLocaleString("en-US")} rows`;
-    const text = `${label.padEnd(22)} ${total > 0 ? bar : " ".repeat(width)} ${amount}  ${rate.toLocaleString("en-US")}/s  ${seconds.toFixed(1)}s`;
+    const amount =
+      total > 0
+        ? `${String(Math.round(share * 100)).padStart(3)}%  ${done.toLocaleString("en-US")}/${total.toLocaleString(
+            "en-US"
+          )}`
+        : `${done.toLocaleString("en-US")} rows`;
+    const text = `${label.padEnd(22)} ${total > 0 ? bar : " ".repeat(width)} ${amount}  ${rate.toLocaleString(
+      "en-US"
+    )}/s  ${seconds.toFixed(1)}s`;
     if (stream.isTTY) stream.write(`\r${text}\x1b[K${final ? "\n" : ""}`);
     else if (final) stream.write(`${text}\n`);
   };

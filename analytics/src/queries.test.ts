@@ -4,14 +4,29 @@ import { generateHistory } from "./generate";
 import { openWarehouse } from "./duck";
 import { loadWarehouse } from "./load";
 import { SyntheticOrderSource } from "./orders";
-import { analyticsForShop, botDeflection, complaintHotspots, parseRange, repurchaseAfterSupport, serviceKpis } from "./queries";
+import {
+  analyticsForShop,
+  botDeflection,
+  complaintHotspots,
+  parseRange,
+  repurchaseAfterSupport,
+  serviceKpis,
+} from "./queries";
 
 const config = freshWarehouse();
 const everything = { from: "2000-01-01", to: "2100-01-01" };
 
 beforeAll(async () => {
   // Shop B gets more history, so a query that leaked across shops could not come out right by coincidence.
-  generateHistory({ sqlitePath: config.sqlitePath, syntheticDir: config.syntheticDir, shops: [SHOP_B], conversations: 37, seed: 3, end: END, days: 120 });
+  generateHistory({
+    sqlitePath: config.sqlitePath,
+    syntheticDir: config.syntheticDir,
+    shops: [SHOP_B],
+    conversations: 37,
+    seed: 3,
+    end: END,
+    days: 120,
+  });
   await loadWarehouse({ config, orderSource: new SyntheticOrderSource(config.syntheticDir) });
 });
 
@@ -24,7 +39,9 @@ describe("the Analytics page's queries", () => {
       for (const shop of [SHOP_A, SHOP_B]) {
         const deflection = await botDeflection(wh.conn, shop, everything);
         const fromPage = deflection.weekly.reduce((n, w) => n + Number(w.conversations), 0);
-        const reader = await wh.conn.runAndReadAll("select count(*) from raw.conversations where shop = $shop", { shop });
+        const reader = await wh.conn.runAndReadAll("select count(*) from raw.conversations where shop = $shop", {
+          shop,
+        });
         expect(fromPage).toBe(Number(reader.getRows()[0][0]));
         totals[shop] = fromPage;
       }
@@ -48,7 +65,9 @@ describe("the Analytics page's queries", () => {
     if (answer.status !== "ok") return;
     const { data } = answer;
     expect(data.deflection.weekly.length).toBeGreaterThan(5);
-    expect(data.deflection.weekly.every((w) => String(w.week) >= "2026-07-27" && String(w.week) <= "2026-10-31")).toBe(true);
+    expect(data.deflection.weekly.every((w) => String(w.week) >= "2026-07-27" && String(w.week) <= "2026-10-31")).toBe(
+      true
+    );
     expect(data.service.overall?.conversations).toBeGreaterThan(0);
     expect(data.hotspots.top.length).toBeGreaterThan(0);
     expect(data.repurchase.map((r) => r.segment)).toContain("No contact");

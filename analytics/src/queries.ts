@@ -15,7 +15,7 @@ export interface DateRange {
 
 /** One connection runs one query at a time: run the page's queries in turn (each takes milliseconds). */
 async function inOrder<const T extends readonly (() => Promise<unknown>)[]>(
-  tasks: T,
+  tasks: T
 ): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
   const out: unknown[] = [];
   for (const task of tasks) out.push(await task());
@@ -27,7 +27,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Validates a range from the URL; falls back to the last `weeks` weeks ending today. */
 export function parseRange(from: string | null, to: string | null, today = new Date(), weeks = 12): DateRange {
   const end = to && DATE.test(to) ? to : today.toISOString().slice(0, 10);
-  const start = from && DATE.test(from) ? from : new Date(Date.parse(end) - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+  const start =
+    from && DATE.test(from) ? from : new Date(Date.parse(end) - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
   return start <= end ? { from: start, to: end } : { from: end, to: start };
 }
 
@@ -39,28 +40,31 @@ const params = (shop: string, r: DateRange) => ({ shop, from: r.from, to: r.to }
 export async function complaintHotspots(conn: DuckDBConnection, shop: string, range: DateRange) {
   const p = params(shop, range);
   const [weekly, top, spikes] = await inOrder([
-    () => all(
-      conn,
-      `select week::varchar as week, sum(complaints)::bigint as complaints, sum(negative_conversations)::bigint as negative,
+    () =>
+      all(
+        conn,
+        `select week::varchar as week, sum(complaints)::bigint as complaints, sum(negative_conversations)::bigint as negative,
          (select count(*) from marts.complaint_hotspots s where s.shop = $shop and s.week = h.week and s.is_spike)::bigint as spikes
        from marts.complaint_hotspots h where ${IN_RANGE} and grain = 'detail' group by week order by week`,
-      p,
-    ),
-    () => all(
-      conn,
-      `select intent, product, carrier, region, sum(complaint_or_negative)::bigint as total, sum(complaints)::bigint as complaints,
+        p
+      ),
+    () =>
+      all(
+        conn,
+        `select intent, product, carrier, region, sum(complaint_or_negative)::bigint as total, sum(complaints)::bigint as complaints,
          bool_or(is_spike) as spiked
        from marts.complaint_hotspots where ${IN_RANGE} and grain = 'detail'
        group by intent, product, carrier, region order by total desc, intent, product limit 10`,
-      p,
-    ),
-    () => all(
-      conn,
-      `select week::varchar as week, grain, intent, product, carrier, region, complaint_or_negative::bigint as total,
+        p
+      ),
+    () =>
+      all(
+        conn,
+        `select week::varchar as week, grain, intent, product, carrier, region, complaint_or_negative::bigint as total,
          baseline_weekly_avg as baseline
        from marts.complaint_hotspots where ${IN_RANGE} and is_spike order by week desc, total desc limit 10`,
-      p,
-    ),
+        p
+      ),
   ]);
   return { weekly, top, spikes };
 }
@@ -69,31 +73,35 @@ export async function complaintHotspots(conn: DuckDBConnection, shop: string, ra
 export async function botDeflection(conn: DuckDBConnection, shop: string, range: DateRange) {
   const p = params(shop, range);
   const [weekly, byIntent, byLanguage, reasons] = await inOrder([
-    () => all(
-      conn,
-      `select week::varchar as week, sum(conversations)::bigint as conversations, sum(resolved_by_bot)::bigint as resolved_by_bot,
+    () =>
+      all(
+        conn,
+        `select week::varchar as week, sum(conversations)::bigint as conversations, sum(resolved_by_bot)::bigint as resolved_by_bot,
          round(sum(resolved_by_bot) / sum(conversations), 4) as rate
        from marts.bot_deflection where ${IN_RANGE} group by week order by week`,
-      p,
-    ),
-    () => all(
-      conn,
-      `select intent, sum(conversations)::bigint as conversations, round(sum(resolved_by_bot) / sum(conversations), 4) as rate
+        p
+      ),
+    () =>
+      all(
+        conn,
+        `select intent, sum(conversations)::bigint as conversations, round(sum(resolved_by_bot) / sum(conversations), 4) as rate
        from marts.bot_deflection where ${IN_RANGE} group by intent order by conversations desc limit 15`,
-      p,
-    ),
-    () => all(
-      conn,
-      `select language, sum(conversations)::bigint as conversations, round(sum(resolved_by_bot) / sum(conversations), 4) as rate
+        p
+      ),
+    () =>
+      all(
+        conn,
+        `select language, sum(conversations)::bigint as conversations, round(sum(resolved_by_bot) / sum(conversations), 4) as rate
        from marts.bot_deflection where ${IN_RANGE} group by language order by conversations desc`,
-      p,
-    ),
-    () => all(
-      conn,
-      `select reason, sum(handoffs)::bigint as handoffs from marts.handoff_reasons where ${IN_RANGE}
+        p
+      ),
+    () =>
+      all(
+        conn,
+        `select reason, sum(handoffs)::bigint as handoffs from marts.handoff_reasons where ${IN_RANGE}
        group by reason order by handoffs desc`,
-      p,
-    ),
+        p
+      ),
   ]);
   return { weekly, byIntent, byLanguage, reasons };
 }
@@ -110,13 +118,19 @@ export async function serviceKpis(conn: DuckDBConnection, shop: string, range: D
     sum(csat_responses)::bigint as csat_responses`;
   const [overall, weekly, byAgent] = await inOrder([
     () => all(conn, `select ${measures} from marts.service_kpis where ${IN_RANGE}`, p),
-    () => all(conn, `select week::varchar as week, ${measures} from marts.service_kpis where ${IN_RANGE} group by week order by week`, p),
-    () => all(
-      conn,
-      `select agent_id, any_value(agent_name) as agent_name, ${measures} from marts.service_kpis where ${IN_RANGE}
+    () =>
+      all(
+        conn,
+        `select week::varchar as week, ${measures} from marts.service_kpis where ${IN_RANGE} group by week order by week`,
+        p
+      ),
+    () =>
+      all(
+        conn,
+        `select agent_id, any_value(agent_name) as agent_name, ${measures} from marts.service_kpis where ${IN_RANGE}
        group by agent_id order by conversations desc`,
-      p,
-    ),
+        p
+      ),
   ]);
   return { overall: overall[0] ?? null, weekly, byAgent };
 }
@@ -143,7 +157,7 @@ export async function repurchaseAfterSupport(conn: DuckDBConnection, shop: strin
        ${rates}
        from marts.repurchase_after_support where ${IN_RANGE} and cohort = 'contacted' group by 1
      order by 1`,
-    params(shop, range),
+    params(shop, range)
   );
   return rows.map((r: Row) => ({
     segment: String(r.segment).slice(2),
@@ -169,7 +183,11 @@ export type AnalyticsAnswer = { status: "ok"; data: AnalyticsData } | { status: 
  * Everything the Analytics page shows for one shop. The file is opened read-only per request and closed again, so a
  * `warehouse load` (which needs the write lock) is never blocked by an open admin page.
  */
-export async function analyticsForShop(warehousePath: string, shop: string, range: DateRange): Promise<AnalyticsAnswer> {
+export async function analyticsForShop(
+  warehousePath: string,
+  shop: string,
+  range: DateRange
+): Promise<AnalyticsAnswer> {
   if (!fs.existsSync(warehousePath)) {
     return { status: "empty", message: "The warehouse has not been loaded yet. Run `npm run warehouse -- load`." };
   }
@@ -177,12 +195,17 @@ export async function analyticsForShop(warehousePath: string, shop: string, rang
   try {
     wh = await openWarehouse(warehousePath, { readOnly: true });
   } catch (error) {
-    if (/lock/i.test(String(error))) return { status: "busy", message: "The warehouse is being loaded. Try again in a minute." };
+    if (/lock/i.test(String(error)))
+      return { status: "busy", message: "The warehouse is being loaded. Try again in a minute." };
     throw error;
   }
   try {
-    const hasMarts = await all(wh.conn, "select 1 from duckdb_tables() where schema_name = 'marts' and table_name = 'service_kpis'");
-    if (!hasMarts.length) return { status: "empty", message: "The warehouse has no models yet. Run `npm run warehouse -- load`." };
+    const hasMarts = await all(
+      wh.conn,
+      "select 1 from duckdb_tables() where schema_name = 'marts' and table_name = 'service_kpis'"
+    );
+    if (!hasMarts.length)
+      return { status: "empty", message: "The warehouse has no models yet. Run `npm run warehouse -- load`." };
     const [hotspots, deflection, service, repurchase, loaded] = await inOrder([
       () => complaintHotspots(wh.conn, shop, range),
       () => botDeflection(wh.conn, shop, range),
@@ -190,7 +213,10 @@ export async function analyticsForShop(warehousePath: string, shop: string, rang
       () => repurchaseAfterSupport(wh.conn, shop, range),
       () => all(wh.conn, "select max(loaded_at)::varchar as loaded_at from meta.watermarks"),
     ]);
-    return { status: "ok", data: { range, hotspots, deflection, service, repurchase, loadedAt: (loaded[0]?.loaded_at as string) ?? null } };
+    return {
+      status: "ok",
+      data: { range, hotspots, deflection, service, repurchase, loadedAt: (loaded[0]?.loaded_at as string) ?? null },
+    };
   } finally {
     wh.close();
   }

@@ -48,12 +48,15 @@ describe("warehouse load and models", () => {
     expect(c.orders).toBeGreaterThan(0);
     const wh = await openWarehouse(config.warehousePath, { readOnly: true });
     try {
-      const columns = await all(wh.conn, "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = 'messages'");
+      const columns = await all(
+        wh.conn,
+        "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = 'messages'"
+      );
       expect(columns.map((r) => r.column_name)).not.toContain("text");
       // Types survive the trip: timestamps parse, booleans and JSON meta are read.
       const [row] = await all(
         wh.conn,
-        "select count(*) filter (where angry) as angry, count(skill) as skills, count(order_id) as orders, min(created_at) is not null as ts from raw.messages",
+        "select count(*) filter (where angry) as angry, count(skill) as skills, count(order_id) as orders, min(created_at) is not null as ts from raw.messages"
       );
       expect(Number(row.angry)).toBeGreaterThan(0);
       expect(Number(row.skills)).toBeGreaterThan(0);
@@ -88,12 +91,17 @@ describe("warehouse load and models", () => {
     const wh = await openWarehouse(config.warehousePath);
     try {
       await wh.conn.run("begin");
-      await wh.conn.run("update marts.bot_deflection set language = null where rowid in (select rowid from marts.bot_deflection limit 1)");
+      await wh.conn.run(
+        "update marts.bot_deflection set language = null where rowid in (select rowid from marts.bot_deflection limit 1)"
+      );
       await wh.conn.run("insert into marts.service_kpis select * from marts.service_kpis limit 1");
       const { failures } = await testModels(wh.conn);
       await wh.conn.run("rollback");
       expect(failures.map((f) => `${f.model} ${f.test}`)).toEqual(
-        expect.arrayContaining(["marts.bot_deflection not_null(language)", "marts.service_kpis unique(shop, week, agent_id)"]),
+        expect.arrayContaining([
+          "marts.bot_deflection not_null(language)",
+          "marts.service_kpis unique(shop, week, agent_id)",
+        ])
       );
     } finally {
       wh.close();
@@ -113,12 +121,14 @@ describe("warehouse load and models", () => {
         wh.conn,
         `select sum(resolved_by_bot) filter (where intent = 'order_status') / sum(conversations) filter (where intent = 'order_status') as easy,
            sum(resolved_by_bot) filter (where intent = 'damaged_item') / sum(conversations) filter (where intent = 'damaged_item') as hard
-         from marts.bot_deflection`,
+         from marts.bot_deflection`
       );
       expect(Number(rates.easy)).toBeGreaterThan(Number(rates.hard));
       const cohorts = await all(wh.conn, "select distinct cohort from marts.repurchase_after_support order by 1");
       expect(cohorts.map((r) => r.cohort)).toEqual(["contacted", "no_contact"]);
-      const rates30 = Number(await scalar(wh.conn, "select sum(repurchased_30d) / sum(eligible_30d) from marts.repurchase_after_support"));
+      const rates30 = Number(
+        await scalar(wh.conn, "select sum(repurchased_30d) / sum(eligible_30d) from marts.repurchase_after_support")
+      );
       expect(rates30).toBeGreaterThan(0);
       expect(rates30).toBeLessThan(1);
       const csat = Number(await scalar(wh.conn, "select sum(csat_sum) / sum(csat_responses) from marts.service_kpis"));
@@ -153,9 +163,16 @@ describe("incremental, idempotent loads", () => {
     });
     // A conversation that already was in the warehouse changes (closed with a CSAT) after the first load.
     const db = new Database(config.sqlitePath);
-    const changed = db.prepare(`select id from "Conversation" where status <> 'closed' and shop = ? limit 1`).pluck().get(SHOP_B) as string | undefined;
+    const changed = db
+      .prepare(`select id from "Conversation" where status <> 'closed' and shop = ? limit 1`)
+      .pluck()
+      .get(SHOP_B) as string | undefined;
     const later = new Date(Date.now() + 60_000).toISOString().replace("Z", "+00:00");
-    if (changed) db.prepare(`update "Conversation" set status = 'closed', csatScore = 5, updatedAt = ? where id = ?`).run(later, changed);
+    if (changed)
+      db.prepare(`update "Conversation" set status = 'closed', csatScore = 5, updatedAt = ? where id = ?`).run(
+        later,
+        changed
+      );
     db.close();
 
     const report = await loadWarehouse({ config, orderSource: orderSource() });
@@ -171,7 +188,9 @@ describe("incremental, idempotent loads", () => {
     if (changed) {
       const wh = await openWarehouse(config.warehousePath, { readOnly: true });
       try {
-        const [row] = await all(wh.conn, "select status, csat_score from raw.conversations where id = $id", { id: changed });
+        const [row] = await all(wh.conn, "select status, csat_score from raw.conversations where id = $id", {
+          id: changed,
+        });
         expect(row).toEqual({ status: "closed", csat_score: 5 });
       } finally {
         wh.close();
@@ -191,9 +210,12 @@ describe("incremental, idempotent loads", () => {
     expect(report.rows.deleted_conversations).toBe(1);
     const wh = await openWarehouse(config.warehousePath, { readOnly: true });
     try {
-      for (const t of ["conversations"]) expect(Number(await scalar(wh.conn, `select count(*) from raw.${t} where id = $id`, { id: victim }))).toBe(0);
+      for (const t of ["conversations"])
+        expect(Number(await scalar(wh.conn, `select count(*) from raw.${t} where id = $id`, { id: victim }))).toBe(0);
       for (const t of ["messages", "events", "outcomes"]) {
-        expect(Number(await scalar(wh.conn, `select count(*) from raw.${t} where conversation_id = $id`, { id: victim }))).toBe(0);
+        expect(
+          Number(await scalar(wh.conn, `select count(*) from raw.${t} where conversation_id = $id`, { id: victim }))
+        ).toBe(0);
       }
     } finally {
       wh.close();

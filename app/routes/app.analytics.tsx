@@ -33,7 +33,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   if (demo && answer.status === "empty") {
     // The demo shop gets a synthetic half-year of history on first visit, so the page has something to show.
     const sqlitePath = sqlitePathFromUrl(env.DATABASE_URL);
-    await ensureDemoWarehouse({ warehousePath, sqlitePath, syntheticDir: path.join(path.dirname(sqlitePath), "synthetic") }, shop);
+    await ensureDemoWarehouse(
+      { warehousePath, sqlitePath, syntheticDir: path.join(path.dirname(sqlitePath), "synthetic") },
+      shop
+    );
     answer = await analyticsForShop(warehousePath, shop, range);
   }
   return { shop, range, answer };
@@ -59,10 +62,21 @@ const duration = (seconds: unknown) => {
   if (s < 5400) return `${Math.round(s / 60)} min`;
   return `${(s / 3600).toFixed(1)} h`;
 };
-const shortWeek = (week: string) => new Date(`${week}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const shortWeek = (week: string) =>
+  new Date(`${week}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /** Weekly columns in SVG. The figures are also in a visually hidden table, so screen readers get the numbers. */
-function ColumnChart({ title, data, format, max }: { title: string; data: Datum[]; format: (v: number) => string; max?: number }) {
+function ColumnChart({
+  title,
+  data,
+  format,
+  max,
+}: {
+  title: string;
+  data: Datum[];
+  format: (v: number) => string;
+  max?: number;
+}) {
   const top = max ?? Math.max(1, ...data.map((d) => d.value));
   const width = 640;
   const height = 160;
@@ -190,7 +204,12 @@ export default function Analytics() {
   const resolvedByBot = deflection.weekly.reduce((n, w) => n + Number(w.resolved_by_bot), 0);
   const overall = service.overall;
   return (
-    <Page title="Analytics" subtitle={`Week by week, ${range.from} to ${range.to}${loadedAt ? ` · data loaded ${loadedAt.slice(0, 16)} UTC` : ""}`}>
+    <Page
+      title="Analytics"
+      subtitle={`Week by week, ${range.from} to ${range.to}${
+        loadedAt ? ` · data loaded ${loadedAt.slice(0, 16)} UTC` : ""
+      }`}
+    >
       <Layout>
         <Layout.Section>
           <Card>
@@ -204,9 +223,21 @@ export default function Analytics() {
               value={totalConversations ? pct(resolvedByBot / totalConversations) : "–"}
               help={`${num(totalConversations)} conversations`}
             />
-            <Figure label="First response by a person" value={duration(overall?.first_response_seconds)} help="Average, from handoff" />
-            <Figure label="First-contact resolution" value={pct(overall?.fcr_rate)} help="Closed, not back within 7 days" />
-            <Figure label="CSAT" value={overall?.csat_avg == null ? "–" : `${overall.csat_avg} / 5`} help={`${num(overall?.csat_responses)} ratings`} />
+            <Figure
+              label="First response by a person"
+              value={duration(overall?.first_response_seconds)}
+              help="Average, from handoff"
+            />
+            <Figure
+              label="First-contact resolution"
+              value={pct(overall?.fcr_rate)}
+              help="Closed, not back within 7 days"
+            />
+            <Figure
+              label="CSAT"
+              value={overall?.csat_avg == null ? "–" : `${overall.csat_avg} / 5`}
+              help={`${num(overall?.csat_responses)} ratings`}
+            />
           </InlineGrid>
         </Layout.Section>
 
@@ -218,7 +249,11 @@ export default function Analytics() {
               </Text>
               <ColumnChart
                 title="Complaints and negative conversations"
-                data={hotspots.weekly.map((w) => ({ label: shortWeek(String(w.week)), title: `Week of ${w.week}`, value: Number(w.complaints) }))}
+                data={hotspots.weekly.map((w) => ({
+                  label: shortWeek(String(w.week)),
+                  title: `Week of ${w.week}`,
+                  value: Number(w.complaints),
+                }))}
                 format={(v) => `${v} complaints`}
               />
               {hotspots.spikes.length ? (
@@ -227,10 +262,16 @@ export default function Analytics() {
                     Spikes against the previous four weeks
                   </Text>
                   {hotspots.spikes.map((s) => (
-                    <InlineStack key={`${s.week}-${s.grain}-${s.intent}-${s.product}-${s.carrier}-${s.region}`} gap="200" blockAlign="center">
+                    <InlineStack
+                      key={`${s.week}-${s.grain}-${s.intent}-${s.product}-${s.carrier}-${s.region}`}
+                      gap="200"
+                      blockAlign="center"
+                    >
                       <Badge tone="critical">{`${num(s.total)} vs ${s.baseline}/wk`}</Badge>
                       <Text as="span" variant="bodySm">
-                        {`Week of ${s.week}: ${[s.intent, s.product, s.carrier, s.region].filter((v) => v !== "all").join(" · ")}`}
+                        {`Week of ${s.week}: ${[s.intent, s.product, s.carrier, s.region]
+                          .filter((v) => v !== "all")
+                          .join(" · ")}`}
                       </Text>
                     </InlineStack>
                   ))}
@@ -243,7 +284,13 @@ export default function Analytics() {
               <DataTable
                 columnContentTypes={["text", "text", "text", "text", "numeric"]}
                 headings={["Intent", "Product", "Carrier", "Region", "Complaints + negative"]}
-                rows={hotspots.top.map((h) => [String(h.intent), String(h.product), String(h.carrier), String(h.region), num(h.total)])}
+                rows={hotspots.top.map((h) => [
+                  String(h.intent),
+                  String(h.product),
+                  String(h.carrier),
+                  String(h.region),
+                  num(h.total),
+                ])}
               />
             </BlockStack>
           </Card>
@@ -257,7 +304,11 @@ export default function Analytics() {
               </Text>
               <ColumnChart
                 title="Share of conversations resolved without a person"
-                data={deflection.weekly.map((w) => ({ label: shortWeek(String(w.week)), title: `Week of ${w.week}`, value: Number(w.rate) }))}
+                data={deflection.weekly.map((w) => ({
+                  label: shortWeek(String(w.week)),
+                  title: `Week of ${w.week}`,
+                  value: Number(w.rate),
+                }))}
                 format={(v) => pct(v)}
                 max={1}
               />
@@ -266,19 +317,29 @@ export default function Analytics() {
                   <Text as="h3" variant="headingSm">
                     By intent
                   </Text>
-                  <BarList data={deflection.byIntent.map((d) => ({ label: String(d.intent), value: Number(d.rate) }))} format={pct} />
+                  <BarList
+                    data={deflection.byIntent.map((d) => ({ label: String(d.intent), value: Number(d.rate) }))}
+                    format={pct}
+                  />
                 </BlockStack>
                 <BlockStack gap="200">
                   <Text as="h3" variant="headingSm">
                     By language
                   </Text>
-                  <BarList data={deflection.byLanguage.map((d) => ({ label: String(d.language), value: Number(d.rate) }))} format={pct} />
+                  <BarList
+                    data={deflection.byLanguage.map((d) => ({ label: String(d.language), value: Number(d.rate) }))}
+                    format={pct}
+                  />
                 </BlockStack>
                 <BlockStack gap="200">
                   <Text as="h3" variant="headingSm">
                     Why the bot handed over
                   </Text>
-                  <BarList data={deflection.reasons.map((d) => ({ label: String(d.reason), value: Number(d.handoffs) }))} format={num} tone="#b98900" />
+                  <BarList
+                    data={deflection.reasons.map((d) => ({ label: String(d.reason), value: Number(d.handoffs) }))}
+                    format={num}
+                    tone="#b98900"
+                  />
                 </BlockStack>
               </InlineGrid>
             </BlockStack>
@@ -293,7 +354,15 @@ export default function Analytics() {
               </Text>
               <DataTable
                 columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-                headings={["Agent", "Conversations", "First response", "Resolution", "Handling", "First-contact resolution", "CSAT"]}
+                headings={[
+                  "Agent",
+                  "Conversations",
+                  "First response",
+                  "Resolution",
+                  "Handling",
+                  "First-contact resolution",
+                  "CSAT",
+                ]}
                 rows={service.byAgent.map((a) => [
                   String(a.agent_name),
                   num(a.conversations),
@@ -315,16 +384,26 @@ export default function Analytics() {
                 Does support pay? Repurchase after a conversation
               </Text>
               <Text as="p" tone="subdued">
-                Customers who bought again within 30, 60 and 90 days of their first conversation, against customers who never
-                contacted support (from their first order). Only customers observed for the full window count.
+                Customers who bought again within 30, 60 and 90 days of their first conversation, against customers who
+                never contacted support (from their first order). Only customers observed for the full window count.
               </Text>
               <Box maxWidth="560px">
-                <BarList data={repurchase.map((r) => ({ label: String(r.segment), value: Number(r.rate_90d ?? 0) }))} format={pct} tone="#008060" />
+                <BarList
+                  data={repurchase.map((r) => ({ label: String(r.segment), value: Number(r.rate_90d ?? 0) }))}
+                  format={pct}
+                  tone="#008060"
+                />
               </Box>
               <DataTable
                 columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
                 headings={["Segment", "Customers", "30 days", "60 days", "90 days"]}
-                rows={repurchase.map((r) => [String(r.segment), num(r.customers), pct(r.rate_30d), pct(r.rate_60d), pct(r.rate_90d)])}
+                rows={repurchase.map((r) => [
+                  String(r.segment),
+                  num(r.customers),
+                  pct(r.rate_30d),
+                  pct(r.rate_60d),
+                  pct(r.rate_90d),
+                ])}
               />
             </BlockStack>
           </Card>
