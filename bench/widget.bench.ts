@@ -154,6 +154,7 @@ async function main(): Promise<void> {
     appPort: await freePort(),
     storefrontPort: await freePort(),
     databaseUrl: throwawayDatabaseUrl(),
+    warehouse: false,
   });
   const browser = await launchChromium();
   try {

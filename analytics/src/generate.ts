@@ -90,6 +90,25 @@ const INTENTS = [
   ["human_agent", 2],
 ] as const;
 type Intent = (typeof INTENTS)[number][0];
+/**
+ * The scenarios above are finer than what the bot records: messages carry the app's own intent names (the NLU's
+ * taxonomy), so the warehouse sees synthetic history exactly as it sees real conversations.
+ */
+const APP_INTENT: Record<Intent, string> = {
+  order_status: "track_order",
+  product_question: "product_question",
+  return_request: "return_item",
+  refund_request: "get_refund",
+  cancel_order: "cancel_order",
+  change_address: "change_shipping_address",
+  late_delivery: "complaint",
+  damaged_item: "complaint",
+  policy_question: "check_refund_policy",
+  complaint: "complaint",
+  missing_item: "complaint",
+  wrong_item: "complaint",
+  human_agent: "contact_human_agent",
+};
 const COMPLAINTS = new Set<Intent>(["complaint", "damaged_item", "missing_item", "wrong_item", "late_delivery"]);
 
 const LANGUAGES = [
@@ -425,14 +444,14 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
       const meta = JSON.stringify(
         order ? { skill: SKILL[intent] ?? "fallback", orderId: order.id } : { skill: SKILL[intent] ?? "fallback" }
       );
-      msg("shopper", opener, { intent, confidence, sentiment, angry });
+      msg("shopper", opener, { intent: APP_INTENT[intent], confidence, sentiment, angry });
       t += r.int(1, 3) * 1000;
       msg("bot", "Let me look that up for you.", { meta });
       const turns = r.int(0, 2);
       for (let k = 0; k < turns; k++) {
         t += r.lognormal(40, 0.6) * 1000;
         msg("shopper", "Thanks, and one more thing…", {
-          intent,
+          intent: APP_INTENT[intent],
           confidence: Math.min(0.99, confidence + 0.05),
           sentiment: sentiment + 0.1,
           angry: false,
@@ -443,7 +462,8 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
 
       const handoffP = intent === "human_agent" ? 0.95 : complaint ? 0.55 : intent === "refund_request" ? 0.4 : 0.1;
       const handoff = r.chance(handoffP) || confidence < 0.45 || angry;
-      const recent = createdAt > end - 2 * DAY;
+      // Still open only if it started in the last two days of real time: a history that ends days ago is settled.
+      const recent = createdAt > Math.min(end, Date.now()) - 2 * DAY && end >= Date.now() - DAY;
       let status = "closed";
       let handoffReason: string | null = null;
       let assignee: (typeof AGENTS)[number] | null = null;
@@ -455,12 +475,12 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
         handoffReason = angry
           ? "angry"
           : intent === "human_agent"
-          ? "shopper_asked"
+          ? "explicit_request"
           : confidence < 0.45
           ? "low_confidence"
           : complaint
           ? "complaint"
-          : "policy";
+          : "failed_action";
         t += 2000;
         events.push(["handoff", handoffReason, null, null, t]);
         msg("system", "Connecting you with a person.");
@@ -476,7 +496,7 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
             msg("agent", "I'm sorry about this, let me sort it out.", { agentId: assignee[0], agentName: assignee[1] });
             t += r.lognormal(50, 0.7) * 1000;
             if (k < exchanges - 1) {
-              msg("shopper", "Okay.", { intent, confidence, sentiment: sentiment + 0.2, angry: false });
+              msg("shopper", "Okay.", { intent: APP_INTENT[intent], confidence, sentiment: sentiment + 0.2, angry: false });
               t += r.lognormal(60, 0.7) * 1000;
             }
           }

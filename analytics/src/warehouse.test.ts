@@ -119,8 +119,8 @@ describe("warehouse load and models", () => {
       // The built-in patterns show: complaints are handed to people more often than order-status questions.
       const [rates] = await all(
         wh.conn,
-        `select sum(resolved_by_bot) filter (where intent = 'order_status') / sum(conversations) filter (where intent = 'order_status') as easy,
-           sum(resolved_by_bot) filter (where intent = 'damaged_item') / sum(conversations) filter (where intent = 'damaged_item') as hard
+        `select sum(resolved_by_bot) filter (where intent = 'track_order') / sum(conversations) filter (where intent = 'track_order') as easy,
+           sum(resolved_by_bot) filter (where intent = 'complaint') / sum(conversations) filter (where intent = 'complaint') as hard
          from marts.bot_deflection`
       );
       expect(Number(rates.easy)).toBeGreaterThan(Number(rates.hard));

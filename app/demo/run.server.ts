@@ -9,6 +9,8 @@ export interface DemoOptions {
   databaseUrl?: string;
   /** Build output of `remix vite:build`. */
   buildDir?: string;
+  /** Fill the analytics warehouse with the demo shop's synthetic history before serving (default true). */
+  warehouse?: boolean;
 }
 
 export interface RunningDemo {
@@ -62,6 +64,14 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   ]);
   const { admin } = await unauthenticated.admin(env.DEMO_SHOP);
   await sweepShipments(env.DEMO_SHOP, createAdminClient(admin.graphql).request, demo.now);
+  if (opts.warehouse !== false) {
+    // Half a year of synthetic history, loaded once, so the Analytics page opens with data.
+    const [{ prepareDemoWarehouse }, { configFromEnv }] = await Promise.all([
+      import("../../analytics/src/demo"),
+      import("../../analytics/src/config"),
+    ]);
+    await prepareDemoWarehouse(configFromEnv(), env.DEMO_SHOP);
+  }
 
   const servers: Server[] = [];
   servers.push(

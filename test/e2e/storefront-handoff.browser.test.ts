@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
 
   beforeAll(async () => {
     const { startDemo } = await import("../../app/demo/run.server");
-    demo = await startDemo({ appPort: await freePort(), storefrontPort: await freePort() });
+    demo = await startDemo({ appPort: await freePort(), storefrontPort: await freePort(), warehouse: false });
     browser = await launchChromium();
     shopper = await (await browser.newContext({ ...UA, viewport: { width: 1280, height: 860 } })).newPage();
   }, 120_000);

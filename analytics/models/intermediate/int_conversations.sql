@@ -20,16 +20,12 @@ orders as (
     select * from staging.stg_orders
 ),
 
--- Intents that mean the shopper is unhappy with an order, whatever the sentiment says.
+-- Intents (the bot's NLU taxonomy) that mean the shopper is unhappy with an order, whatever the sentiment says.
 complaint_intents as (
     select unnest([
         'complaint',
-        'damaged_item',
-        'missing_item',
-        'wrong_item',
-        'late_delivery',
-        'refund_request',
-        'return_request'
+        'get_refund',
+        'return_item'
     ]) as intent
 ),
 
