@@ -7,6 +7,7 @@ import type { WarehouseConfig } from "./config";
 import { literal, openWarehouse, scalar } from "./duck";
 import { SEP, SqliteExtractor, chunkFile, chunkQuery, cleanText, type ExtractJob } from "./extract";
 import { buildModels } from "./models";
+import { applyRedactions } from "./redactions";
 import type { OrderPage, OrderSource } from "./orders";
 import { silentProgress, type Progress } from "./progress";
 
@@ -253,6 +254,10 @@ export async function loadWarehouse(options: LoadOptions): Promise<LoadReport> {
     report.seconds.conversations = (Date.now() - t) / 1000;
     t = Date.now();
     report.rows.deleted_conversations = await reconcileDeletions(conn, app, extractor, tmp);
+    const privacy = await watermark(conn, "privacy_redactions");
+    const redactions = await applyRedactions(conn, app, privacy.lastId);
+    if (redactions.applied) await setWatermark(conn, "privacy_redactions", "", redactions.lastId, null, redactions.applied);
+    report.rows.privacy_redactions = redactions.applied;
     if (options.orderSource) {
       t = Date.now();
       const shops = (await conn.runAndReadAll("select distinct shop from raw.conversations order by 1"))

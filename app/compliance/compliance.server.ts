@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import prisma from "../db.server";
 
 export interface CustomerRef {
@@ -7,6 +8,11 @@ export interface CustomerRef {
 }
 
 const REDACTED = "[redacted]";
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+/** The same normalisation the warehouse applies before hashing its own copies (analytics/src/redactions.ts). */
+export const emailHash = (email: string) => sha256(email.trim().toLowerCase());
+export const phoneHash = (phone: string) => sha256(phone.replace(/\D/g, ""));
 
 function conversationsOf(shop: string, ref: CustomerRef) {
   const or = [
@@ -44,6 +50,16 @@ export async function redactCustomer(shop: string, ref: CustomerRef): Promise<{ 
           ...(ref.customerId ? [{ customerId: ref.customerId }] : []),
           ...(ref.email ? [{ email: ref.email }] : []),
         ],
+      },
+    }),
+    // The warehouse holds this customer's orders too: its next load erases them.
+    prisma.privacyRedaction.create({
+      data: {
+        shop,
+        scope: "customer",
+        customerId: ref.customerId ?? null,
+        emailHash: ref.email ? emailHash(ref.email) : null,
+        phoneHash: ref.phone ? phoneHash(ref.phone) : null,
       },
     }),
   ]);
@@ -98,5 +114,8 @@ export async function eraseShop(shop: string): Promise<void> {
     prisma.session.deleteMany({ where: { shop } }),
     prisma.processedWebhook.deleteMany({ where: { shop } }),
     prisma.shop.deleteMany({ where: { shop } }),
+    prisma.privacyRedaction.deleteMany({ where: { shop } }),
+    // A tombstone holding only the shop's domain, so the warehouse's next load erases the shop there as well.
+    prisma.privacyRedaction.create({ data: { shop, scope: "shop" } }),
   ]);
 }

@@ -42,6 +42,10 @@ describe("webhooks", () => {
     const after = await rowsOfShop(A);
     expect(Object.values(after).every((n) => n === 0)).toBe(true);
     expect(await rowsOfShop(B)).toEqual(bBefore);
+    // What is left of A is the instruction for the warehouse to erase it too, naming nothing but the shop.
+    expect(await prisma.privacyRedaction.findMany({ where: { shop: A }, select: { scope: true, customerId: true, emailHash: true } })).toEqual([
+      { scope: "shop", customerId: null, emailHash: null },
+    ]);
     expect(bBefore.conversations).toBe(1);
   });
 
@@ -73,6 +77,10 @@ describe("webhooks", () => {
     expect(texts).toContain("hello from zoe");
     const convos = await prisma.conversation.findMany({ where: { shop: A } });
     expect(convos.filter((c) => c.customerEmail === "ana@example.com" || c.customerId)).toHaveLength(0);
+    const redaction = await prisma.privacyRedaction.findFirstOrThrow({ where: { shop: A, scope: "customer" } });
+    expect(redaction.customerId).toBe("gid://shopify/Customer/1");
+    expect(redaction.emailHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(redaction)).not.toContain("ana@example.com");
     expect(convos.find((c) => c.csatScore === 5)?.csatComment).toBeNull();
   });
 
