@@ -3,31 +3,13 @@ import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, Link, Page, Text } from "@shopify/polaris";
 import { authenticateAdmin } from "../auth.server";
 import { shopOverview } from "../inbox/overview.server";
+import { Figure } from "../components/Figure";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await authenticateAdmin(request);
   return { shop, overview: await shopOverview(shop) };
 };
 
-function Figure({ label, value, help }: { label: string; value: string; help?: string }) {
-  return (
-    <Card>
-      <BlockStack gap="100">
-        <Text as="h3" variant="headingSm" tone="subdued">
-          {label}
-        </Text>
-        <Text as="p" variant="heading2xl">
-          {value}
-        </Text>
-        {help ? (
-          <Text as="p" variant="bodySm" tone="subdued">
-            {help}
-          </Text>
-        ) : null}
-      </BlockStack>
-    </Card>
-  );
-}
 
 export default function Home() {
   const { overview } = useLoaderData<typeof loader>();

@@ -22,6 +22,7 @@ import { ensureDemoWarehouse } from "../../analytics/src/demo";
 import { analyticsForShop, parseRange } from "../../analytics/src/queries";
 import { authenticateAdmin } from "../auth.server";
 import { env } from "../env.server";
+import { Figure } from "../components/Figure";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, demo } = await authenticateAdmin(request);
@@ -142,23 +143,6 @@ function BarList({ data, format, tone = "#2c6ecb" }: { data: Datum[]; format: (v
   );
 }
 
-function Figure({ label, value, help }: { label: string; value: string; help: string }) {
-  return (
-    <Card>
-      <BlockStack gap="100">
-        <Text as="h3" variant="headingSm" tone="subdued">
-          {label}
-        </Text>
-        <Text as="p" variant="heading2xl">
-          {value}
-        </Text>
-        <Text as="p" variant="bodySm" tone="subdued">
-          {help}
-        </Text>
-      </BlockStack>
-    </Card>
-  );
-}
 
 function RangeForm({ from, to }: { from: string; to: string }) {
   const [start, setStart] = useState(from);
