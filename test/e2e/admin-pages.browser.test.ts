@@ -1,0 +1,78 @@
+// The merchant's side in a real browser: what is saved in Bot settings and the Knowledge base changes what the bot
+// tells shoppers at once, and a form with a mistake says what to fix and saves nothing.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, hasChromium, launchChromium, screenshotPath } from "../browser";
+import type { RunningDemo } from "../../app/demo/run.server";
+
+const UA = { userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" };
+
+describe.skipIf(!hasChromium)("admin pages change the bot at once", { timeout: 90_000 }, () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+  let admin: Page;
+
+  beforeAll(async () => {
+    const { startDemo } = await import("../../app/demo/run.server");
+    demo = await startDemo({ appPort: await freePort(), storefrontPort: await freePort(), warehouse: false });
+    browser = await launchChromium();
+    admin = await (await browser.newContext({ ...UA, viewport: { width: 1280, height: 900 } })).newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  /** A shopper's message through the demo storefront's App Proxy, as the widget sends it. */
+  async function shopperSays(text: string, visitorId: string) {
+    const res = await fetch(`${demo.storefrontUrl}/apps/shopdesk/chat`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "User-Agent": UA.userAgent },
+      body: JSON.stringify({ visitorId, clientMessageId: `m-${Math.random().toString(36).slice(2, 12)}`, text }),
+    });
+    const body = (await res.json()) as { messages: { author: string; text: string }[] };
+    return body.messages.filter((m) => m.author === "bot").map((m) => m.text).join("\n");
+  }
+
+  it("publishes a knowledge article the bot quotes on the next question", async () => {
+    await admin.goto(`${demo.appUrl}/app/knowledge`);
+    await admin.getByLabel("Title or question").fill("Do you offer gift wrapping?");
+    await admin.getByLabel("Answer").fill("Yes: we gift wrap any order for $5. Choose gift wrapping at checkout.");
+    await admin.getByRole("button", { name: "Add article" }).click();
+    await expect.poll(() => admin.getByText("Article added").count()).toBeGreaterThan(0);
+    await admin.screenshot({ path: screenshotPath("10-knowledge-article-added") });
+    const reply = await shopperSays("do you offer gift wrapping on orders?", "visitor-kb-000000000001");
+    expect(reply).toMatch(/gift wrap any order for \$5/);
+    expect(reply).toMatch(/Do you offer gift wrapping\?/);
+  });
+
+  it("refuses an article without a title, saying so, and stores nothing", async () => {
+    await admin.goto(`${demo.appUrl}/app/knowledge`);
+    const before = await admin.getByRole("heading", { level: 3 }).count();
+    await admin.getByLabel("Answer").fill("An answer without a question.");
+    await admin.getByRole("button", { name: "Add article" }).click();
+    await expect.poll(() => admin.getByText("Give the article a title of at least 3 characters").count()).toBeGreaterThan(0);
+    await admin.goto(`${demo.appUrl}/app/knowledge`);
+    expect(await admin.getByRole("heading", { level: 3 }).count()).toBe(before);
+  });
+
+  it("stops self-service cancellation when the merchant turns it off", async () => {
+    await admin.goto(`${demo.appUrl}/app/settings`);
+    await admin.getByLabel("Cancel an order that hasn't shipped").uncheck();
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => admin.getByText("Saved.").count()).toBeGreaterThan(0);
+    await admin.screenshot({ path: screenshotPath("11-bot-settings-saved") });
+    const reply = await shopperSays("cancel order #1051, my email is yuki.tanaka@example.org", "visitor-set-00000000001");
+    expect(reply).toMatch(/can't cancel orders in this chat/);
+  });
+
+  it("explains an impossible business-hours setting next to the field and keeps the old value", async () => {
+    await admin.goto(`${demo.appUrl}/app/settings`);
+    await admin.getByLabel("Team available from").fill("25:00");
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => admin.getByText("Use HH:MM, e.g. 09:00").count()).toBeGreaterThan(0);
+    await admin.goto(`${demo.appUrl}/app/settings`);
+    expect(await admin.getByLabel("Team available from").inputValue()).toBe("09:00");
+  });
+});
