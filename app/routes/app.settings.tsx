@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, Layout, Page, RangeSlider, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack, Layout, Page, RangeSlider, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { authenticateAdmin } from "../auth.server";
 import { LOCALE_OPTIONS } from "../chat/i18n/format";
@@ -99,7 +99,9 @@ export default function Settings() {
                   <Checkbox label="Tell shoppers first about late or failed deliveries" checked={s.proactiveEnabled} onChange={set("proactiveEnabled")} />
                 </BlockStack>
               </Card>
-              <Button submit variant="primary" loading={saving}>Save</Button>
+              <InlineStack align="end">
+                <Button submit variant="primary" loading={saving}>Save</Button>
+              </InlineStack>
             </BlockStack>
           </Layout.Section>
         </Layout>
