@@ -16,6 +16,10 @@ export interface FakeApi {
   ratings: { visitorId: string; score: number; comment?: string }[];
   /** Adds a message as if an agent wrote it in the inbox. */
   agentSays(visitorId: string, text: string): void;
+  /** While true, every POST /chat is recorded and answered 503, as when the app is down. */
+  failing: boolean;
+  /** The visitor's stored messages, to check a retried message was kept once. */
+  stored(visitorId: string): Message[];
 }
 
 export function createFakeApi(proxyPath = "/apps/shopdesk"): FakeApi {
@@ -48,9 +52,11 @@ export function createFakeApi(proxyPath = "/apps/shopdesk"): FakeApi {
     return c;
   };
 
-  return {
+  const api: FakeApi = {
     sends,
     ratings,
+    failing: false,
+    stored: (visitorId) => conversations.get(visitorId)?.messages ?? [],
     agentSays(visitorId, text) {
       const c = conversations.get(visitorId);
       if (c) add(c, { author: "agent", text, agentName: "Maya" });
@@ -76,6 +82,10 @@ export function createFakeApi(proxyPath = "/apps/shopdesk"): FakeApi {
       if (url.pathname !== `${proxyPath}/chat` || req.method !== "POST") return false;
       const body = (await readBody(req)) as unknown as FakeApi["sends"][number];
       sends.push(body);
+      if (api.failing) {
+        json(res, 503, { error: { code: "unavailable", message: "Try again" } });
+        return true;
+      }
       const text = String(body.text ?? "").trim();
       if (text.length > 2000) {
         json(res, 400, { error: { code: "message_too_long", message: "Messages can be at most 2000 characters." } });
@@ -125,4 +135,5 @@ export function createFakeApi(proxyPath = "/apps/shopdesk"): FakeApi {
       return true;
     },
   };
+  return api;
 }

@@ -20,21 +20,22 @@ function reply(input: SendInput, id: number): ChatResponse {
   };
 }
 
-function setup(send: (input: SendInput) => Promise<ChatResponse>) {
-  const store = createStore(memoryStorage(), "k");
+function setup(send: (input: SendInput) => Promise<ChatResponse>, storage = memoryStorage()) {
+  const store = createStore(storage, "k");
   let n = 0;
   const api: ChatApi = {
     send: vi.fn(send),
     history: vi.fn(async () => ({ conversationId: "c1", status: "bot" as const, messages: [] })),
     rate: vi.fn(async () => undefined),
   };
-  const timers: { fn: () => void; ms: number }[] = [];
+  const timers: { fn: () => void; ms: number; cleared?: boolean }[] = [];
   const chat = createChat({
     api,
     store,
     uuid: () => `id-${++n}`,
     now: () => 1_000,
-    setTimer: (fn, ms) => timers.push({ fn, ms }),
+    setTimer: (fn, ms) => timers.push({ fn, ms }) - 1,
+    clearTimer: (index) => void (timers[index as number].cleared = true),
   });
   return { store, api, chat, timers };
 }
@@ -120,6 +121,84 @@ describe("sending messages", () => {
     chat.retry(id);
     await settle();
     expect(api.send).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("unsent messages after a reload or navigation", () => {
+  function storageWith(outbox: unknown[]) {
+    const storage = memoryStorage();
+    storage.setItem("k", JSON.stringify({ visitorId: "v1", conversationId: "c1", open: true, lastSeenId: 0, outbox }));
+    return storage;
+  }
+
+  it("sends again, with the same id, a message that was still sending when the page went away", async () => {
+    const storage = storageWith([{ clientMessageId: "kept", text: "hello?", state: "sending" }]);
+    const { store, api, chat } = setup(async (input) => reply(input, 1), storage);
+    expect(store.get().outbox).toMatchObject([{ clientMessageId: "kept", text: "hello?" }]);
+    chat.resume();
+    await settle();
+    expect(vi.mocked(api.send).mock.calls.map(([input]) => input)).toEqual([
+      { visitorId: "v1", clientMessageId: "kept", text: "hello?" },
+    ]);
+    expect(store.get().outbox).toEqual([]);
+    expect(store.get().messages.map((m) => m.clientMessageId)).toContain("kept");
+  });
+
+  it("sends again a message that failed for lack of network or a server error, and waits out a 429", async () => {
+    const storage = storageWith([
+      { clientMessageId: "offline", text: "a", state: "failed", error: { kind: "offline", message: "" } },
+      {
+        clientMessageId: "limited",
+        text: "b",
+        state: "failed",
+        error: { kind: "rate_limited", message: "" },
+        retryAt: 4_000,
+      },
+      { clientMessageId: "server", text: "c", state: "failed", error: { kind: "server", message: "" } },
+      { clientMessageId: "long", text: "d", state: "failed", error: { kind: "too_long", message: "" } },
+    ]);
+    let id = 1;
+    const { store, api, chat, timers } = setup(async (input) => reply(input, (id += 2)), storage);
+    chat.resume();
+    await settle();
+    expect(vi.mocked(api.send).mock.calls.map(([input]) => input.clientMessageId)).toEqual(["offline", "server"]);
+    expect(timers.map((t) => t.ms)).toEqual([3_000]);
+    timers[0].fn();
+    await settle();
+    expect(vi.mocked(api.send).mock.calls.map(([input]) => input.clientMessageId)).toContain("limited");
+    // A message the server refused as too long cannot succeed by sending it again: it stays for the shopper to see.
+    expect(store.get().outbox.map((o) => o.clientMessageId)).toEqual(["long"]);
+  });
+
+  it("keeps retrying a message while the API fails, further apart each time, with one timer at a time", async () => {
+    let fail = true;
+    const { store, api, chat, timers } = setup(async (input) => {
+      if (fail) throw new ChatApiError("server", "", 503);
+      return reply(input, 1);
+    });
+    chat.send("anyone there?");
+    await settle();
+    const pending = () => timers.filter((t) => !t.cleared);
+    // A timer that has fired is spent, like a real one.
+    const fire = () => {
+      const [timer] = pending();
+      timer.cleared = true;
+      timer.fn();
+    };
+    expect(pending().map((t) => t.ms)).toEqual([5_000]);
+    fire();
+    await settle();
+    expect(pending().map((t) => t.ms)).toEqual([10_000]);
+    // A manual Retry that fails too replaces the scheduled one rather than adding a second.
+    chat.retry(store.get().outbox[0].clientMessageId);
+    await settle();
+    expect(pending().map((t) => t.ms)).toEqual([20_000]);
+    fail = false;
+    fire();
+    await settle();
+    expect(store.get().outbox).toEqual([]);
+    const ids = new Set(vi.mocked(api.send).mock.calls.map(([input]) => input.clientMessageId));
+    expect(ids.size).toBe(1);
   });
 });
 

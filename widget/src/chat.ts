@@ -1,6 +1,11 @@
-import { ChatApiError, type ChatApi } from "./api";
+import { ChatApiError, type ApiErrorKind, type ChatApi } from "./api";
 import { MAX_MESSAGE_LENGTH } from "./config";
 import { applyResponse, maxId, type Store } from "./store";
+
+// Failures that may pass by themselves (no network, a 5xx) are retried automatically, further apart each time.
+const TRANSIENT: ApiErrorKind[] = ["offline", "server"];
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 60_000;
 
 export interface ChatDeps {
   api: ChatApi;
@@ -8,6 +13,7 @@ export interface ChatDeps {
   uuid: () => string;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
 }
 
 /** Shopper actions and server sync, independent of how the conversation is drawn. */
@@ -18,6 +24,11 @@ export interface Chat {
   retry(clientMessageId: string): void;
   /** Retries every message that failed for lack of network (on the browser's `online` event). */
   retryOffline(): void;
+  /**
+   * Picks up the outbox restored from storage after a reload or navigation: what was still sending or failed for
+   * a passing reason goes out again (same clientMessageId, so the server stores it once), a 429 waits its turn.
+   */
+  resume(): void;
   /** Fetches the whole conversation once per page view. */
   loadHistory(): Promise<void>;
   /** Fetches what arrived since the newest message we hold; resolves false on failure. */
@@ -29,9 +40,31 @@ export interface Chat {
 }
 
 /** Creates the chat controller; sends go out one at a time so the bot sees messages in the order typed. */
-export function createChat({ api, store, uuid, now = Date.now, setTimer = setTimeout }: ChatDeps): Chat {
+export function createChat({
+  api,
+  store,
+  uuid,
+  now = Date.now,
+  setTimer = setTimeout,
+  clearTimer = (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+}: ChatDeps): Chat {
   let queue: Promise<void> = Promise.resolve();
   let polling: Promise<boolean> | null = null;
+  /** Automatic retries so far per message in this page view, for the backoff. */
+  const attempts = new Map<string, number>();
+  const timers = new Map<string, unknown>();
+
+  /** One pending automatic retry per message: a manual Retry that fails again replaces it instead of adding one. */
+  function retryLater(clientMessageId: string, ms: number): void {
+    if (timers.has(clientMessageId)) clearTimer(timers.get(clientMessageId));
+    timers.set(
+      clientMessageId,
+      setTimer(() => {
+        timers.delete(clientMessageId);
+        retry(clientMessageId);
+      }, ms)
+    );
+  }
 
   function visitorId(): string {
     let id = store.get().visitorId;
@@ -62,6 +95,8 @@ export function createChat({ api, store, uuid, now = Date.now, setTimer = setTim
     } catch (error) {
       const e = error instanceof ChatApiError ? error : new ChatApiError("server", "");
       const retryAt = e.kind === "rate_limited" ? now() + e.retryAfter * 1000 : undefined;
+      const attempt = (attempts.get(clientMessageId) ?? 0) + 1;
+      attempts.set(clientMessageId, attempt);
       store.update((s) => ({
         ...s,
         outbox: s.outbox.map((o) =>
@@ -70,8 +105,13 @@ export function createChat({ api, store, uuid, now = Date.now, setTimer = setTim
             : o
         ),
       }));
-      if (retryAt !== undefined) setTimer(() => retry(clientMessageId), retryAt - now());
+      if (retryAt !== undefined) retryLater(clientMessageId, retryAt - now());
+      else if (TRANSIENT.includes(e.kind)) {
+        retryLater(clientMessageId, Math.min(FIRST_RETRY_MS * 2 ** (attempt - 1), MAX_RETRY_MS));
+      }
+      return;
     }
+    attempts.delete(clientMessageId);
   }
 
   function enqueue(clientMessageId: string): void {
@@ -95,6 +135,8 @@ export function createChat({ api, store, uuid, now = Date.now, setTimer = setTim
     send(raw) {
       const text = raw.trim();
       if (!text || text.length > MAX_MESSAGE_LENGTH) return false;
+      // The visitor id first: the outbox is only persisted for a known visitor, and this message must survive a reload.
+      visitorId();
       const clientMessageId = uuid();
       store.update((s) => ({ ...s, outbox: [...s.outbox, { clientMessageId, text, state: "sending" }] }));
       enqueue(clientMessageId);
@@ -103,6 +145,14 @@ export function createChat({ api, store, uuid, now = Date.now, setTimer = setTim
     retry,
     retryOffline() {
       for (const o of store.get().outbox) if (o.error?.kind === "offline") retry(o.clientMessageId);
+    },
+    resume() {
+      for (const o of store.get().outbox) {
+        const id = o.clientMessageId;
+        if (o.state === "sending") enqueue(id); // the page went away mid-request: it may or may not have arrived
+        else if (o.retryAt !== undefined) retryLater(id, Math.max(0, o.retryAt - now()));
+        else if (o.error && TRANSIENT.includes(o.error.kind)) retry(id);
+      }
     },
     async loadHistory() {
       const s = store.get();

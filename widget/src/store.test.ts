@@ -30,6 +30,57 @@ describe("chat store", () => {
     expect(afterReload.messages).toEqual([]);
   });
 
+  it("keeps unsent messages, with their client ids and state, across page loads", () => {
+    const storage = memoryStorage();
+    const first = createStore(storage, "k");
+    first.update((s) => ({
+      ...s,
+      visitorId: "v1",
+      outbox: [
+        { clientMessageId: "a", text: "still sending", state: "sending" },
+        { clientMessageId: "b", text: "failed", state: "failed", error: { kind: "server", message: "" } },
+      ],
+    }));
+    expect(createStore(storage, "k").get().outbox).toEqual([
+      { clientMessageId: "a", text: "still sending", state: "sending" },
+      { clientMessageId: "b", text: "failed", state: "failed", error: { kind: "server", message: "" } },
+    ]);
+    first.update((s) => ({ ...s, outbox: [] }));
+    expect(createStore(storage, "k").get().outbox).toEqual([]);
+  });
+
+  it("drops stored outbox entries it does not understand", () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      "k",
+      JSON.stringify({
+        visitorId: "v1",
+        outbox: [
+          { clientMessageId: "a", text: "ok", state: "failed", error: { kind: "teapot" }, retryAt: 5 },
+          { clientMessageId: 7, text: "bad id", state: "failed" },
+          { clientMessageId: "c", text: "bad state", state: "delivered" },
+          null,
+        ],
+      })
+    );
+    expect(createStore(storage, "k").get().outbox).toEqual([
+      { clientMessageId: "a", text: "ok", state: "failed", retryAt: 5 },
+    ]);
+  });
+
+  it("writes its outbox again on flush after another tab overwrote the stored value", () => {
+    const storage = memoryStorage();
+    const store = createStore(storage, "k");
+    store.update((s) => ({ ...s, visitorId: "v1", outbox: [{ clientMessageId: "a", text: "hi", state: "sending" }] }));
+    storage.setItem("k", JSON.stringify({ visitorId: "v1", outbox: [] }));
+    store.flush();
+    expect(
+      createStore(storage, "k")
+        .get()
+        .outbox.map((o) => o.clientMessageId)
+    ).toEqual(["a"]);
+  });
+
   it("writes nothing for a visitor who never opened the chat", () => {
     const storage = memoryStorage();
     createStore(storage, "k").update((s) => ({ ...s, open: false, lastSeenId: 3 }));

@@ -26,7 +26,15 @@ export interface ChatState {
 }
 
 /** The part that survives navigation and reloads. */
-type Persisted = Pick<ChatState, "visitorId" | "conversationId" | "open" | "lastSeenId" | "ratedConversationId">;
+type Persisted = Pick<
+  ChatState,
+  "visitorId" | "conversationId" | "open" | "lastSeenId" | "ratedConversationId" | "outbox"
+>;
+
+// A runaway outbox (hours offline, a stuck API) must not fill the storage quota the theme shares with us.
+const MAX_STORED_OUTBOX = 20;
+const OUTBOX_STATES: Outgoing["state"][] = ["sending", "failed"];
+const ERROR_KINDS: ApiErrorKind[] = ["offline", "rate_limited", "too_long", "invalid", "unauthorized", "server"];
 
 export type StorageLike = Pick<Storage, "getItem" | "setItem">;
 
@@ -81,8 +89,25 @@ export function needsRating(state: ChatState): boolean {
 
 export interface Store {
   get(): ChatState;
+  /** Writes the persisted fields even if unchanged (another tab may have overwritten them); for `pagehide`. */
+  flush(): void;
   update(change: (state: ChatState) => ChatState): void;
   subscribe(listener: (state: ChatState) => void): () => void;
+}
+
+// Stored values come from an older widget version or another script on the page: keep only well-formed entries.
+function toOutgoing(value: unknown): Outgoing | null {
+  if (typeof value !== "object" || value === null) return null;
+  const o = value as Record<string, unknown>;
+  if (typeof o.clientMessageId !== "string" || typeof o.text !== "string") return null;
+  if (!OUTBOX_STATES.includes(o.state as Outgoing["state"])) return null;
+  const item: Outgoing = { clientMessageId: o.clientMessageId, text: o.text, state: o.state as Outgoing["state"] };
+  const error = o.error as Record<string, unknown> | undefined;
+  if (error && ERROR_KINDS.includes(error.kind as ApiErrorKind)) {
+    item.error = { kind: error.kind as ApiErrorKind, message: typeof error.message === "string" ? error.message : "" };
+  }
+  if (typeof o.retryAt === "number") item.retryAt = o.retryAt;
+  return item;
 }
 
 function load(storage: StorageLike | null, key: string): Partial<Persisted> {
@@ -95,6 +120,7 @@ function load(storage: StorageLike | null, key: string): Partial<Persisted> {
       open: value.open === true,
       lastSeenId: typeof value.lastSeenId === "number" ? value.lastSeenId : 0,
       ratedConversationId: typeof value.ratedConversationId === "string" ? value.ratedConversationId : null,
+      outbox: Array.isArray(value.outbox) ? value.outbox.map(toOutgoing).filter((o): o is Outgoing => !!o) : [],
     };
   } catch {
     // Blocked storage (privacy modes, sandboxed frames) or a corrupt value: start fresh rather than fail.
@@ -107,12 +133,14 @@ export function createStore(storage: StorageLike | null, key: string): Store {
   let state: ChatState = { ...initialState, ...load(storage, key) };
   const listeners = new Set<(state: ChatState) => void>();
   let saved = "";
-  const persist = () => {
+  const persist = (force = false) => {
     const { visitorId, conversationId, open, lastSeenId, ratedConversationId } = state;
     // Nothing is written for a visitor who never opened the chat.
     if (!visitorId) return;
-    const value = JSON.stringify({ visitorId, conversationId, open, lastSeenId, ratedConversationId });
-    if (value === saved) return;
+    // Unsent messages survive a reload or navigation and are sent again with the same clientMessageId.
+    const outbox = state.outbox.slice(-MAX_STORED_OUTBOX);
+    const value = JSON.stringify({ visitorId, conversationId, open, lastSeenId, ratedConversationId, outbox });
+    if (value === saved && !force) return;
     saved = value;
     try {
       storage?.setItem(key, value);
@@ -122,6 +150,7 @@ export function createStore(storage: StorageLike | null, key: string): Store {
   };
   return {
     get: () => state,
+    flush: () => persist(true),
     update(change) {
       const next = change(state);
       if (next === state) return;
