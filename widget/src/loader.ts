@@ -1,12 +1,14 @@
 // Entry of assets/shopdesk-chat.js, the only script every storefront page loads. It draws the launcher,
 // keeps the unread badge current, and fetches the conversation UI the first time the shopper opens the chat.
-import { createChatApi } from "./api";
+import { createChatApi, type ChatApi } from "./api";
 import { createChat } from "./chat";
 import { readConfig, type WidgetConfig } from "./config";
 import { UI_GLOBAL, type UiContext, type UiHandle } from "./contract";
 import { renderLauncher } from "./launcher";
+import { createBus, createElection } from "./leader";
 import { createPoller } from "./poller";
-import { createStore, unreadCount, type StorageLike } from "./store";
+import { applyResponse, createStore, unreadCount, type StorageLike } from "./store";
+import type { ChatResponse } from "./types";
 
 const OPEN_POLL_MS = 1500;
 const CLOSED_POLL_MS = 10_000;
@@ -45,8 +47,23 @@ function uuid(): string {
 }
 
 function boot(config: WidgetConfig): void {
-  const store = createStore(localStorageOrNull(), `shopdesk-chat:${config.shop}`);
-  const chat = createChat({ api: createChatApi({ proxyPath: config.proxyPath, locale: config.locale }), store, uuid });
+  const storage = localStorageOrNull();
+  const key = `shopdesk-chat:${config.shop}`;
+  const store = createStore(storage, key);
+  const bus = createBus(window, `${key}:tabs`, storage);
+  const api = createChatApi({ proxyPath: config.proxyPath, locale: config.locale });
+  // Whatever the API answers in this tab, the shopper's other tabs see too: the leader's polls, and our own sends.
+  const share = (response: ChatResponse): ChatResponse => {
+    const { visitorId, lastSeenId } = store.get();
+    if (visitorId) bus?.post({ t: "data", visitorId, response, seen: lastSeenId });
+    return response;
+  };
+  const sharedApi: ChatApi = {
+    ...api,
+    send: (input) => api.send(input).then(share),
+    history: (visitorId, after) => api.history(visitorId, after).then(share),
+  };
+  const chat = createChat({ api: sharedApi, store, uuid });
   const launcher = renderLauncher(config, document);
   let ui: Promise<UiHandle> | null = null;
   let shown: UiHandle | null = null;
@@ -54,12 +71,30 @@ function boot(config: WidgetConfig): void {
   const poller = createPoller({
     poll: () => chat.poll(),
     interval: () => {
+      // Only the leading tab polls; the others get its answers over the bus.
+      if (!election.leading()) return null;
       const s = store.get();
       if (s.open) return OPEN_POLL_MS;
       // A closed panel only needs the badge, and only while someone might still answer.
       return s.conversationId && s.status !== "closed" ? CLOSED_POLL_MS : null;
     },
     doc: document,
+  });
+  const election = createElection({
+    bus,
+    id: uuid(),
+    visible: () => !document.hidden,
+    // A new leader polls at once: the previous one may have left without answering for a while.
+    onChange: (leading) => poller.reschedule(leading),
+  });
+  bus?.listen((message) => {
+    if (message.t !== "data") return;
+    store.update((s) => {
+      // A tab that has not written yet adopts the visitor another tab created, rather than start a second one.
+      if (s.visitorId && s.visitorId !== message.visitorId) return s;
+      const next = applyResponse({ ...s, visitorId: message.visitorId }, message.response);
+      return { ...next, lastSeenId: Math.max(next.lastSeenId, message.seen) };
+    });
   });
 
   function loadUi(): Promise<UiHandle> {
@@ -103,6 +138,8 @@ function boot(config: WidgetConfig): void {
         shown = handle;
         store.update((s) => ({ ...s, open: true }));
         handle.show(focus);
+        // The shopper is using this tab: it polls, so its replies arrive within one open-panel interval.
+        if (focus) election.claim();
         void chat.loadHistory();
         poller.reschedule(true);
       },
@@ -126,6 +163,13 @@ function boot(config: WidgetConfig): void {
   launcher.button.addEventListener("pointerenter", warm, { once: true });
   launcher.button.addEventListener("focus", warm, { once: true });
   window.addEventListener("online", () => chat.retryOffline());
+  document.addEventListener("visibilitychange", () => (document.hidden ? election.resign() : election.claim()));
+  window.addEventListener("focus", () => election.claim());
+  window.addEventListener("pagehide", () => {
+    election.resign();
+    // Another tab may have written its own (empty) outbox over ours since: what is still unsent must survive.
+    store.flush();
+  });
 
   const render = () => {
     const s = store.get();
@@ -135,6 +179,9 @@ function boot(config: WidgetConfig): void {
   store.subscribe(render);
   render();
 
+  // A page the shopper just opened or reloaded is the one they look at.
+  election.claim();
+  chat.resume();
   // Restore the panel after a navigation without stealing focus from the page the shopper just opened.
   if (store.get().open) open(false);
   else poller.reschedule(true);
