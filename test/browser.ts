@@ -1,7 +1,9 @@
+import type { AxeResults } from "axe-core";
 import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
@@ -40,4 +42,51 @@ export const SCREENSHOTS = path.resolve("test-results/screenshots");
 export function screenshotPath(name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, `${name}.png`);
+}
+
+const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** A violation we accept for one element, because the fix is not ours to make; `why` is shown in the test. */
+export interface AuditException {
+  rule: string;
+  /** The element's axe selector, shadow-DOM steps joined with " >>> ", or a pattern for generated ids. */
+  target: string | RegExp;
+  why: string;
+}
+
+/** One serious or critical WCAG 2.1 A/AA violation, in a form that reads well in a failed assertion. */
+export interface AuditFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is now, open shadow roots included (the chat widget lives in one), and returns
+ * the serious and critical violations of WCAG 2.0/2.1 A and AA, minus the listed exceptions. Expect `[]`.
+ */
+export async function audit(page: Page, exceptions: AuditException[] = []): Promise<AuditFinding[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_SCRIPT });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] },
+      resultTypes: ["violations"],
+    })
+  );
+  const excepted = (rule: string, target: string) =>
+    exceptions.some(
+      (e) => e.rule === rule && (typeof e.target === "string" ? e.target === target : e.target.test(target))
+    );
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact ?? "",
+      help: v.help,
+      targets: v.nodes
+        .map((node) => node.target.map((step) => (Array.isArray(step) ? step.join(" >>> ") : String(step))).join(" | "))
+        .filter((target) => !excepted(v.id, target)),
+    }))
+    .filter((finding) => finding.targets.length > 0);
 }

@@ -1,10 +1,9 @@
 // The widget in headless Chromium against the dev harness (fake chat API): keyboard use, screen-reader
 // semantics, persistence, error states and that messages are text. Skipped where Chromium is not installed.
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { hasChromium, launchChromium } from "../../test/browser";
+import { audit, hasChromium, launchChromium } from "../../test/browser";
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../dev/serve";
-
 
 describe.skipIf(!hasChromium)("chat widget in a browser", () => {
   let harness: Harness;
@@ -48,6 +47,9 @@ describe.skipIf(!hasChromium)("chat widget in a browser", () => {
     await input().fill(text);
     await page.keyboard.press("Enter");
   }
+
+  const storedVisitorId = (p: Page = page) =>
+    p.evaluate(() => JSON.parse(localStorage.getItem("shopdesk-chat:demo-shop.myshopify.com")!).visitorId as string);
 
   it("opens, sends and closes with the keyboard alone, announcing the reply", async () => {
     await page.goto(harness.url);
@@ -216,4 +218,104 @@ describe.skipIf(!hasChromium)("chat widget in a browser", () => {
       "/extensions/chat-widget/assets/shopdesk-chat.js",
     ]);
   });
+
+  it("keeps a message sent while the API is down across a reload and delivers it once when the API is back", async () => {
+    await page.goto(harness.url);
+    await openWithKeyboard();
+    harness.api.failing = true;
+    try {
+      await send("is anyone there?");
+      await page.locator("shopdesk-chat .sd-failed .sd-retry").waitFor();
+      await page.reload();
+      await expect.poll(() => panel().isVisible()).toBe(true);
+      // Back after the reload, sent again at once, failed again: still shown, with its Retry button.
+      await expect
+        .poll(() => page.locator("shopdesk-chat .sd-pending .sd-bubble").allTextContents())
+        .toEqual(["is anyone there?"]);
+      await page.locator("shopdesk-chat .sd-failed .sd-retry").waitFor();
+    } finally {
+      harness.api.failing = false;
+    }
+    // The automatic retry delivers it without the shopper doing anything.
+    await expect
+      .poll(() => page.locator("shopdesk-chat .sd-msg-bot .sd-bubble").last().textContent(), { timeout: 12_000 })
+      .toBe("You said: is anyone there?");
+    expect(await page.locator("shopdesk-chat .sd-pending").count()).toBe(0);
+    const ids = harness.api.sends.filter((s) => s.text === "is anyone there?").map((s) => s.clientMessageId);
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(ids).size).toBe(1);
+    const stored = harness.api.stored(await storedVisitorId()).filter((m) => m.text === "is anyone there?");
+    expect(stored).toHaveLength(1);
+  });
+
+  it("sends again a message that was still sending when the shopper navigated, and the server keeps it once", async () => {
+    await page.goto(harness.url);
+    await openWithKeyboard();
+    await send("/slow"); // the fake API takes 1.5 s to answer this one
+    await page.locator("shopdesk-chat .sd-pending").waitFor();
+    await page.goto(`${harness.url}?page=2`);
+    await expect
+      .poll(() => page.locator("shopdesk-chat .sd-msg-shopper .sd-bubble").allTextContents())
+      .toEqual(["/slow"]);
+    await expect.poll(() => page.locator("shopdesk-chat .sd-pending").count(), { timeout: 6000 }).toBe(0);
+    expect(await page.locator("shopdesk-chat .sd-msg-shopper .sd-bubble").allTextContents()).toEqual(["/slow"]);
+    expect(harness.api.stored(await storedVisitorId()).filter((m) => m.text === "/slow")).toHaveLength(1);
+  });
+
+  it("polls from one tab only, shares what it hears with the other, and hands over when that tab closes", async () => {
+    await page.goto(harness.url);
+    await openWithKeyboard();
+    await send("two tabs");
+    await expect.poll(() => page.locator("shopdesk-chat .sd-msg-bot:not(.sd-typing)").count()).toBe(2);
+    const second = await context.newPage();
+    await second.goto(harness.url); // the panel opens there too: it was open when the shopper left the first
+    await expect
+      .poll(() => second.locator("shopdesk-chat .sd-msg-shopper .sd-bubble").allTextContents())
+      .toEqual(["two tabs"]);
+
+    const polls: Page[] = [];
+    context.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.method() === "GET" && url.pathname === "/apps/shopdesk/chat") polls.push(request.frame().page());
+    });
+    await page.waitForTimeout(6000);
+    // One tab polling every 1.5 s makes about four polls in 6 s; each tab polling for itself would make eight.
+    expect(polls.length).toBeGreaterThanOrEqual(2);
+    expect(polls.length).toBeLessThanOrEqual(5);
+    expect(new Set(polls).size).toBe(1);
+
+    const visitorId = await storedVisitorId();
+    const lastAgent = (p: Page) => p.locator("shopdesk-chat .sd-msg-agent .sd-bubble").last().textContent();
+    harness.api.agentSays(visitorId, "Hello in both tabs");
+    await expect.poll(() => lastAgent(page), { timeout: 2500 }).toBe("Hello in both tabs");
+    await expect.poll(() => lastAgent(second), { timeout: 2500 }).toBe("Hello in both tabs");
+
+    // Whichever tab polled goes away; the one left takes over within a few seconds.
+    const [leader] = polls;
+    const survivor = leader === page ? second : page;
+    await leader.close();
+    harness.api.agentSays(visitorId, "Still there?");
+    await expect.poll(() => lastAgent(survivor), { timeout: 7000 }).toBe("Still there?");
+  });
+
+  for (const viewport of [
+    { name: "desktop", width: 1280, height: 800 },
+    { name: "375 px phone", width: 375, height: 667 },
+  ]) {
+    it(`passes an automated accessibility audit closed and open (${viewport.name})`, async () => {
+      await page.setViewportSize(viewport);
+      await page.goto(harness.url);
+      await launcher().waitFor();
+      expect(await audit(page), "closed").toEqual([]);
+      await openWithKeyboard();
+      expect(await audit(page), "open").toEqual([]);
+      // While a message is on its way (status line, typing dots) and once it failed (Retry button).
+      await send("/slow");
+      await page.locator("shopdesk-chat .sd-typing").waitFor();
+      expect(await audit(page), "sending").toEqual([]);
+      await send("/fail");
+      await page.locator("shopdesk-chat .sd-failed .sd-retry").waitFor();
+      expect(await audit(page), "failed").toEqual([]);
+    });
+  }
 });
