@@ -1,9 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, Link, Page, Text } from "@shopify/polaris";
 import { authenticateAdmin } from "../auth.server";
 import { shopOverview } from "../inbox/overview.server";
 import { Figure } from "../components/Figure";
+
+// A page title per screen (WCAG 2.4.2); axe's document-title rule flags a page without one.
+export const meta: MetaFunction = () => [{ title: "Shopdesk" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await authenticateAdmin(request);

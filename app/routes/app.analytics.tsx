@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Badge,
@@ -23,6 +23,8 @@ import { analyticsForShop, parseRange } from "../../analytics/src/queries";
 import { authenticateAdmin } from "../auth.server";
 import { env } from "../env.server";
 import { Figure } from "../components/Figure";
+
+export const meta: MetaFunction = () => [{ title: "Analytics · Shopdesk" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, demo } = await authenticateAdmin(request);

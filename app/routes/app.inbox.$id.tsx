@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
@@ -9,6 +9,8 @@ import { agentReply, assignToMe, closeConversation, getConversation, ReplyInput,
 import { OrderCard } from "../components/OrderCard";
 import { DateTime } from "../components/DateTime";
 import { settingsFor } from "../chat/settings.server";
+
+export const meta: MetaFunction = () => [{ title: "Conversation · Shopdesk" }];
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, graphql } = await authenticateAdmin(request);
@@ -106,7 +108,8 @@ export default function ConversationPage() {
                 <Text as="h2" variant="headingMd">
                   Transcript
                 </Text>
-                <div role="log" aria-label="Transcript" style={{ maxHeight: 480, overflowY: "auto" }}>
+                {/* Focusable so a keyboard user can scroll a long transcript (axe: scrollable-region-focusable). */}
+                <div role="log" aria-label="Transcript" tabIndex={0} style={{ maxHeight: 480, overflowY: "auto" }}>
                   <BlockStack gap="200">
                     {messages.map((m) => (
                       <Box

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
@@ -6,6 +6,8 @@ import { useEffect, useState } from "react";
 import { authenticateAdmin } from "../auth.server";
 import { LOCALE_OPTIONS } from "../chat/i18n/format";
 import { ArticleInput, createArticle, deleteArticle, listArticles, updateArticle } from "../knowledge/knowledge.server";
+
+export const meta: MetaFunction = () => [{ title: "Knowledge base · Shopdesk" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await authenticateAdmin(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack, Layout, Page, RangeSlider, Select, Text, TextField } from "@shopify/polaris";
@@ -6,6 +6,8 @@ import { useState } from "react";
 import { authenticateAdmin } from "../auth.server";
 import { LOCALE_OPTIONS } from "../chat/i18n/format";
 import { saveSettings, settingsFor, settingsForm, SettingsInput } from "../chat/settings.server";
+
+export const meta: MetaFunction = () => [{ title: "Bot settings · Shopdesk" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await authenticateAdmin(request);

@@ -104,4 +104,41 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
     await page.screenshot({ path: screenshotPath("05-proactive-late-parcel-phone") });
     await page.context().close();
   });
+
+  it("passes automated accessibility audits on the admin pages and the storefront with the chat open", async () => {
+    // Imported here rather than at the top: this file is appended to, not rewritten.
+    const { audit } = await import("../browser");
+    const admin = await (await browser.newContext({ ...UA, viewport: { width: 1280, height: 900 } })).newPage();
+    const findings: Record<string, unknown> = {};
+    for (const [name, path] of [
+      ["Inbox", "/app/inbox"],
+      // The handed-over conversation from the tests above is assigned by now: the tab with a row in it.
+      ["Inbox, assigned", "/app/inbox?status=assigned"],
+      ["Bot settings", "/app/settings"],
+      ["Knowledge base", "/app/knowledge"],
+      ["Analytics", "/app/analytics"],
+    ]) {
+      await admin.goto(`${demo.appUrl}${path}`);
+      await admin.waitForLoadState("networkidle");
+      findings[name] = await audit(admin);
+    }
+    await admin.goto(`${demo.appUrl}/app/inbox?status=assigned`);
+    await admin.getByText("I want to talk to a person please").first().click();
+    await admin.getByLabel("Reply to the shopper").waitFor();
+    findings["Conversation"] = await audit(admin);
+    await admin.context().close();
+
+    // The shopper's page from the tests above: the demo storefront with the chat open and a conversation in it.
+    await shopper.locator("shopdesk-chat .sd-panel").waitFor();
+    findings["Storefront with the chat open"] = await audit(shopper);
+    expect(findings).toEqual({
+      Inbox: [],
+      "Inbox, assigned": [],
+      "Bot settings": [],
+      "Knowledge base": [],
+      Analytics: [],
+      Conversation: [],
+      "Storefront with the chat open": [],
+    });
+  });
 });
