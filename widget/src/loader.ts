@@ -80,12 +80,14 @@ function boot(config: WidgetConfig): void {
     },
     doc: document,
   });
+  let booted = false;
   const election = createElection({
     bus,
     id: uuid(),
     visible: () => !document.hidden,
-    // A new leader polls at once: the previous one may have left without answering for a while.
-    onChange: (leading) => poller.reschedule(leading),
+    // A new leader polls at once: the previous one may have left without answering for a while. Not while booting,
+    // which already polls (closed panel) or loads the history first (open panel).
+    onChange: (leading) => poller.reschedule(leading && booted),
   });
   bus?.listen((message) => {
     if (message.t !== "data") return;
@@ -190,6 +192,7 @@ function boot(config: WidgetConfig): void {
     chat.visitorId();
     void chat.poll().then(() => poller.reschedule());
   }
+  booted = true;
 }
 
 function start(): void {
