@@ -6,6 +6,8 @@ import { settingsFor } from "../chat/settings.server";
 import type { AdminGraphql } from "../chat/types";
 import { shipmentProblem, type OrderShipments, type ShipmentProblem } from "./triggers";
 
+const CLAIM_TIMEOUT_MS = 5 * 60_000;
+
 interface Outreach {
   orderName: string;
   problem: ShipmentProblem;
@@ -82,8 +84,12 @@ async function post(shop: string, conversationId: string, language: string, outr
  * current conversation or a new one. Returns how many messages were delivered.
  */
 export async function deliverPending(shop: string, customerId: string, visitorId: string, locale = "en"): Promise<number> {
+  // A claim older than a few minutes belongs to an instance that died before posting: take it over.
+  const waiting = (now: Date) => ({
+    OR: [{ status: "pending" }, { status: "sending", sentAt: { lt: new Date(now.getTime() - CLAIM_TIMEOUT_MS) } }],
+  });
   const pending = await prisma.proactiveMessage.findMany({
-    where: { shop, customerId, status: "pending" },
+    where: { shop, customerId, ...waiting(new Date()) },
     orderBy: { createdAt: "asc" },
   });
   if (!pending.length) return 0;
@@ -105,9 +111,10 @@ export async function deliverPending(shop: string, customerId: string, visitorId
   });
   for (const p of pending) {
     // Claim the row first so two instances polling at once deliver it once.
+    const now = new Date();
     const { count } = await prisma.proactiveMessage.updateMany({
-      where: { id: p.id, status: "pending" },
-      data: { status: "sending" },
+      where: { id: p.id, ...waiting(now) },
+      data: { status: "sending", sentAt: now },
     });
     if (!count) continue;
     await post(shop, conversation.id, conversation.language, p.id, JSON.parse(p.payload) as Outreach);
