@@ -23,6 +23,7 @@ import { analyticsForShop, parseRange } from "../../analytics/src/queries";
 import { authenticateAdmin } from "../auth.server";
 import { env } from "../env.server";
 import { Figure } from "../components/Figure";
+import { HANDOFF_REASON_LABELS, INTENT_LABELS, label } from "../components/labels";
 
 export const meta: MetaFunction = () => [{ title: "Analytics · Shopdesk" }];
 
@@ -271,7 +272,7 @@ export default function Analytics() {
                 columnContentTypes={["text", "text", "text", "text", "numeric"]}
                 headings={["Intent", "Product", "Carrier", "Region", "Complaints + negative"]}
                 rows={hotspots.top.map((h) => [
-                  String(h.intent),
+                  label(INTENT_LABELS, h.intent),
                   String(h.product),
                   String(h.carrier),
                   String(h.region),
@@ -304,7 +305,7 @@ export default function Analytics() {
                     By intent
                   </Text>
                   <BarList
-                    data={deflection.byIntent.map((d) => ({ label: String(d.intent), value: Number(d.rate) }))}
+                    data={deflection.byIntent.map((d) => ({ label: label(INTENT_LABELS, d.intent), value: Number(d.rate) }))}
                     format={pct}
                   />
                 </BlockStack>
@@ -322,7 +323,7 @@ export default function Analytics() {
                     Why the bot handed over
                   </Text>
                   <BarList
-                    data={deflection.reasons.map((d) => ({ label: String(d.reason), value: Number(d.handoffs) }))}
+                    data={deflection.reasons.map((d) => ({ label: label(HANDOFF_REASON_LABELS, d.reason), value: Number(d.handoffs) }))}
                     format={num}
                     tone="#b98900"
                   />

@@ -8,6 +8,7 @@ import { createAdminClient } from "../shopify/client.server";
 import { agentReply, assignToMe, closeConversation, getConversation, ReplyInput, verifiedOrders } from "../inbox/inbox.server";
 import { OrderCard } from "../components/OrderCard";
 import { DateTime } from "../components/DateTime";
+import { HANDOFF_REASON_LABELS, label } from "../components/labels";
 import { settingsFor } from "../chat/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Conversation · Shopdesk" }];
@@ -97,7 +98,7 @@ export default function ConversationPage() {
       backAction={{ content: "Inbox", url: "/app/inbox" }}
       title={conversation.customerEmail ?? (conversation.loggedIn ? "Logged-in customer" : "Guest shopper")}
       titleMetadata={<Badge tone={conversation.status === "waiting" ? "attention" : undefined}>{conversation.status}</Badge>}
-      subtitle={`Language: ${conversation.language}${conversation.handoffReason ? ` · Handoff: ${conversation.handoffReason}` : ""}${conversation.assigneeName ? ` · Assigned to ${conversation.assigneeName}` : ""}`}
+      subtitle={`Language: ${conversation.language}${conversation.handoffReason ? ` · Handoff: ${label(HANDOFF_REASON_LABELS, conversation.handoffReason)}` : ""}${conversation.assigneeName ? ` · Assigned to ${conversation.assigneeName}` : ""}`}
     >
       <Layout>
         <Layout.Section>

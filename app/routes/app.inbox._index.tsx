@@ -6,6 +6,7 @@ import { authenticateAdmin } from "../auth.server";
 import { listQueue, queueCounts } from "../inbox/inbox.server";
 import { settingsFor } from "../chat/settings.server";
 import { DateTime } from "../components/DateTime";
+import { HANDOFF_REASON_LABELS, label } from "../components/labels";
 import { QUEUE_STATUSES, type QueueStatus } from "../inbox/queue";
 
 export const meta: MetaFunction = () => [{ title: "Inbox · Shopdesk" }];
@@ -19,15 +20,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 const LABELS: Record<QueueStatus, string> = { waiting: "Waiting", assigned: "Assigned", closed: "Closed", bot: "With the bot" };
-const REASONS: Record<string, string> = {
-  explicit_request: "Asked for a person",
-  low_confidence: "Bot unsure",
-  angry: "Upset shopper",
-  complaint: "Complaint",
-  failed_action: "Action failed",
-  verification_locked: "Verification locked",
-  account_request: "Account request",
-};
 
 function sentimentBadge(score: number | null) {
   if (score == null) return null;
@@ -90,7 +82,7 @@ export default function Inbox() {
                     {r.lastMessage}
                   </Text>
                 </IndexTable.Cell>
-                <IndexTable.Cell>{r.handoffReason ? REASONS[r.handoffReason] ?? r.handoffReason : "–"}</IndexTable.Cell>
+                <IndexTable.Cell>{r.handoffReason ? label(HANDOFF_REASON_LABELS, r.handoffReason) : "–"}</IndexTable.Cell>
                 <IndexTable.Cell>{r.language}</IndexTable.Cell>
                 <IndexTable.Cell>{sentimentBadge(r.sentiment)}</IndexTable.Cell>
                 <IndexTable.Cell>{r.assigneeName ?? "–"}</IndexTable.Cell>

@@ -1,0 +1,40 @@
+/** Words a merchant reads for the codes the bot records (handoff reasons, intents); unknown codes pass through. */
+export const HANDOFF_REASON_LABELS: Record<string, string> = {
+  explicit_request: "Asked for a person",
+  low_confidence: "Bot unsure",
+  angry: "Upset shopper",
+  complaint: "Complaint",
+  failed_action: "Action failed",
+  verification_locked: "Verification locked",
+  account_request: "Account request",
+};
+
+export const INTENT_LABELS: Record<string, string> = {
+  track_order: "Where is my order",
+  delivery_period: "Delivery time",
+  delivery_options: "Shipping options",
+  cancel_order: "Cancel an order",
+  change_order: "Change an order",
+  change_shipping_address: "Change the address",
+  set_up_shipping_address: "Shipping address",
+  return_item: "Return an item",
+  get_refund: "Refund",
+  track_refund: "Refund status",
+  check_refund_policy: "Refund policy",
+  check_cancellation_fee: "Cancellation fee",
+  complaint: "Complaint",
+  product_question: "Product question",
+  promotion_question: "Discounts",
+  payment_issue: "Payment problem",
+  check_payment_methods: "Payment methods",
+  check_invoice: "Invoice",
+  get_invoice: "Invoice",
+  contact_human_agent: "Asked for a person",
+  contact_customer_service: "Customer service",
+  unknown: "Outside the shop's topics",
+};
+
+export const label = (labels: Record<string, string>, code: unknown) => {
+  const key = String(code ?? "");
+  return labels[key] ?? key.replace(/_/g, " ");
+};
