@@ -31,7 +31,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     body: form.get("body") ?? "",
     language: form.get("language") ?? "",
     kind: form.get("kind") ?? "",
-    published: form.get("published") === "on",
+    // A checked box posts its name ("on" before hydration, "" after).
+    published: form.has("published"),
   });
   if (!parsed.success) {
     return data({ ok: false as const, errors: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])) }, { status: 400 });
@@ -72,7 +73,6 @@ export default function Knowledge() {
             <Card>
               <Form method="post">
                 <input type="hidden" name="id" value={draft.id} />
-                {draft.published ? <input type="hidden" name="published" value="on" /> : null}
                 <FormLayout>
                   <Text as="h2" variant="headingMd">{draft.id ? "Edit article" : "New article"}</Text>
                   <TextField label="Title or question" name="title" value={draft.title} onChange={(v) => setDraft({ ...draft, title: v })} autoComplete="off" error={errors.title} />
@@ -81,7 +81,7 @@ export default function Knowledge() {
                     <Select label="Language" name="language" options={LOCALE_OPTIONS} value={draft.language} onChange={(v) => setDraft({ ...draft, language: v })} error={errors.language} />
                     <Select label="Kind" name="kind" options={[{ label: "FAQ", value: "faq" }, { label: "Article", value: "article" }]} value={draft.kind} onChange={(v) => setDraft({ ...draft, kind: v })} />
                   </FormLayout.Group>
-                  <Checkbox label="Published (the bot may use it)" checked={draft.published} onChange={(v) => setDraft({ ...draft, published: v })} />
+                  <Checkbox label="Published (the bot may use it)" name="published" checked={draft.published} onChange={(v) => setDraft({ ...draft, published: v })} />
                   <InlineStack gap="200">
                     <Button submit variant="primary" loading={saving}>{draft.id ? "Save" : "Add article"}</Button>
                     {draft.id ? <Button onClick={() => setParams({})}>Cancel</Button> : null}

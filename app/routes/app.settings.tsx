@@ -17,16 +17,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await authenticateAdmin(request);
   const form = await request.formData();
-  const bool = (k: string) => form.get(k) === "on";
+  // A checked box posts its name (with "on" before hydration, "" after: Polaris renders an empty value).
+  const bool = (k: string) => form.has(k);
   const parsed = SettingsInput.safeParse({
     botEnabled: bool("botEnabled"),
-    languages: form.getAll("languages"),
+    // ChoiceList names a multiple choice "languages[]".
+    languages: form.getAll("languages[]"),
     greeting: form.get("greeting") ?? "",
     tone: form.get("tone"),
     timezone: form.get("timezone"),
     openFrom: form.get("openFrom"),
     openTo: form.get("openTo"),
-    openDays: form.getAll("openDays"),
+    openDays: form.getAll("openDays[]"),
     handoffThreshold: form.get("handoffThreshold"),
     allowCancel: bool("allowCancel"),
     allowAddressChange: bool("allowAddressChange"),
@@ -55,14 +57,8 @@ export default function Settings() {
   return (
     <Page title="Bot settings">
       <Form method="post">
-        {/* Polaris inputs are controlled; hidden inputs carry the values in the form post. */}
-        {s.botEnabled ? <input type="hidden" name="botEnabled" value="on" /> : null}
-        {s.allowCancel ? <input type="hidden" name="allowCancel" value="on" /> : null}
-        {s.allowAddressChange ? <input type="hidden" name="allowAddressChange" value="on" /> : null}
-        {s.allowReturn ? <input type="hidden" name="allowReturn" value="on" /> : null}
-        {s.proactiveEnabled ? <input type="hidden" name="proactiveEnabled" value="on" /> : null}
-        {s.languages.map((l) => <input key={l} type="hidden" name="languages" value={l} />)}
-        {s.openDays.map((d) => <input key={d} type="hidden" name="openDays" value={d} />)}
+        {/* Checkboxes and choice lists post their own named values, so the form works before the page hydrates; the
+            slider has no form field of its own. */}
         <input type="hidden" name="handoffThreshold" value={s.handoffThreshold} />
         <Layout>
           <Layout.Section>
@@ -71,8 +67,8 @@ export default function Settings() {
               {result && !result.ok ? <Banner tone="critical">Some settings need a fix before they can be saved.</Banner> : null}
               <Card>
                 <FormLayout>
-                  <Checkbox label="The bot answers shoppers" checked={s.botEnabled} onChange={set("botEnabled")} helpText="When off, every message waits for your team." />
-                  <ChoiceList allowMultiple title="Languages the bot answers in" choices={LOCALE_OPTIONS} selected={s.languages} onChange={(v) => set("languages")(v as typeof s.languages)} error={errors.languages} />
+                  <Checkbox label="The bot answers shoppers" name="botEnabled" checked={s.botEnabled} onChange={set("botEnabled")} helpText="When off, every message waits for your team." />
+                  <ChoiceList allowMultiple name="languages" title="Languages the bot answers in" choices={LOCALE_OPTIONS} selected={s.languages} onChange={(v) => set("languages")(v as typeof s.languages)} error={errors.languages} />
                   <TextField label="Greeting" name="greeting" value={s.greeting} onChange={set("greeting")} autoComplete="off" error={errors.greeting} maxLength={300} />
                   <Select label="Tone" name="tone" options={["friendly", "formal", "concise"]} value={s.tone} onChange={(v) => set("tone")(v as typeof s.tone)} />
                 </FormLayout>
@@ -87,18 +83,18 @@ export default function Settings() {
                       <TextField label="Team available from" name="openFrom" value={s.openFrom} onChange={set("openFrom")} autoComplete="off" error={errors.openFrom} />
                       <TextField label="until" name="openTo" value={s.openTo} onChange={set("openTo")} autoComplete="off" error={errors.openTo} />
                     </FormLayout.Group>
-                    <ChoiceList allowMultiple title="On these days" choices={DAYS} selected={s.openDays} onChange={(v) => set("openDays")(v as typeof s.openDays)} />
+                    <ChoiceList allowMultiple name="openDays" title="On these days" choices={DAYS} selected={s.openDays} onChange={(v) => set("openDays")(v as typeof s.openDays)} />
                   </FormLayout>
                 </BlockStack>
               </Card>
               <Card>
                 <BlockStack gap="300">
                   <Text as="h2" variant="headingMd">What shoppers may do themselves</Text>
-                  <Checkbox label="Cancel an order that hasn't shipped" checked={s.allowCancel} onChange={set("allowCancel")} />
-                  <Checkbox label="Change the shipping address before it ships" checked={s.allowAddressChange} onChange={set("allowAddressChange")} />
-                  <Checkbox label="Start a return for delivered items" checked={s.allowReturn} onChange={set("allowReturn")} />
+                  <Checkbox label="Cancel an order that hasn't shipped" name="allowCancel" checked={s.allowCancel} onChange={set("allowCancel")} />
+                  <Checkbox label="Change the shipping address before it ships" name="allowAddressChange" checked={s.allowAddressChange} onChange={set("allowAddressChange")} />
+                  <Checkbox label="Start a return for delivered items" name="allowReturn" checked={s.allowReturn} onChange={set("allowReturn")} />
                   <TextField label="Return window (days after delivery)" type="number" name="returnWindowDays" value={String(s.returnWindowDays)} onChange={(v) => set("returnWindowDays")(Number(v))} autoComplete="off" error={errors.returnWindowDays} />
-                  <Checkbox label="Tell shoppers first about late or failed deliveries" checked={s.proactiveEnabled} onChange={set("proactiveEnabled")} />
+                  <Checkbox label="Tell shoppers first about late or failed deliveries" name="proactiveEnabled" checked={s.proactiveEnabled} onChange={set("proactiveEnabled")} />
                 </BlockStack>
               </Card>
               <InlineStack align="end">

@@ -75,7 +75,9 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
 
     const agent = await (await browser.newContext({ ...UA, viewport: { width: 1280, height: 900 } })).newPage();
     await agent.goto(`${demo.appUrl}/app/inbox`);
-    await agent.getByText("I want to talk to a person please").first().click();
+    // The row's own link works before the page has hydrated (a click on the row needs the table's script).
+    await agent.getByRole("row").filter({ hasText: "I want to talk to a person please" }).first().getByRole("link").click();
+    await agent.waitForURL(/\/app\/inbox\/[^/?]+$/);
     await agent.getByLabel("Reply to the shopper").fill("Hi Zoe, this is Sam from Northwind. I'm on it.");
     await agent.screenshot({ path: screenshotPath("03-inbox-conversation") });
     await agent.getByRole("button", { name: "Send reply" }).click();
@@ -123,7 +125,8 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
       findings[name] = await audit(admin);
     }
     await admin.goto(`${demo.appUrl}/app/inbox?status=assigned`);
-    await admin.getByText("I want to talk to a person please").first().click();
+    await admin.getByRole("row").filter({ hasText: "I want to talk to a person please" }).first().getByRole("link").click();
+    await admin.waitForURL(/\/app\/inbox\/[^/?]+$/);
     await admin.getByLabel("Reply to the shopper").waitFor();
     findings["Conversation"] = await audit(admin);
     await admin.context().close();
