@@ -90,3 +90,9 @@ export async function audit(page: Page, exceptions: AuditException[] = []): Prom
     }))
     .filter((finding) => finding.targets.length > 0);
 }
+
+/** Opens an admin page and waits until React has hydrated it (forms and tables are interactive). */
+export async function openAdminPage(page: import("playwright-core").Page, url: string) {
+  await page.goto(url);
+  await page.waitForSelector("html[data-hydrated]", { timeout: 30_000 });
+}

@@ -2,7 +2,7 @@
 // tells shoppers at once, and a form with a mistake says what to fix and saves nothing.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, hasChromium, launchChromium, screenshotPath } from "../browser";
+import { freePort, hasChromium, launchChromium, openAdminPage, screenshotPath } from "../browser";
 import type { RunningDemo } from "../../app/demo/run.server";
 
 const UA = { userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" };
@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)("admin pages change the bot at once", { timeout: 9
   }
 
   it("publishes a knowledge article the bot quotes on the next question", async () => {
-    await admin.goto(`${demo.appUrl}/app/knowledge`);
+    await openAdminPage(admin, `${demo.appUrl}/app/knowledge`);
     await admin.getByLabel("Title or question").fill("Do you offer gift wrapping?");
     await admin.getByLabel("Answer").fill("Yes: we gift wrap any order for $5. Choose gift wrapping at checkout.");
     await admin.getByRole("button", { name: "Add article" }).click();
@@ -48,17 +48,17 @@ describe.skipIf(!hasChromium)("admin pages change the bot at once", { timeout: 9
   });
 
   it("refuses an article without a title, saying so, and stores nothing", async () => {
-    await admin.goto(`${demo.appUrl}/app/knowledge`);
+    await openAdminPage(admin, `${demo.appUrl}/app/knowledge`);
     const before = await admin.getByRole("heading", { level: 3 }).count();
     await admin.getByLabel("Answer").fill("An answer without a question.");
     await admin.getByRole("button", { name: "Add article" }).click();
     await expect.poll(() => admin.getByText("Give the article a title of at least 3 characters").count()).toBeGreaterThan(0);
-    await admin.goto(`${demo.appUrl}/app/knowledge`);
+    await openAdminPage(admin, `${demo.appUrl}/app/knowledge`);
     expect(await admin.getByRole("heading", { level: 3 }).count()).toBe(before);
   });
 
   it("stops self-service cancellation when the merchant turns it off", async () => {
-    await admin.goto(`${demo.appUrl}/app/settings`);
+    await openAdminPage(admin, `${demo.appUrl}/app/settings`);
     await admin.getByLabel("Cancel an order that hasn't shipped").uncheck();
     await admin.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => admin.getByText("Saved.").count()).toBeGreaterThan(0);
@@ -68,11 +68,11 @@ describe.skipIf(!hasChromium)("admin pages change the bot at once", { timeout: 9
   });
 
   it("explains an impossible business-hours setting next to the field and keeps the old value", async () => {
-    await admin.goto(`${demo.appUrl}/app/settings`);
+    await openAdminPage(admin, `${demo.appUrl}/app/settings`);
     await admin.getByLabel("Team available from").fill("25:00");
     await admin.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => admin.getByText("Use HH:MM, e.g. 09:00").count()).toBeGreaterThan(0);
-    await admin.goto(`${demo.appUrl}/app/settings`);
+    await openAdminPage(admin, `${demo.appUrl}/app/settings`);
     expect(await admin.getByLabel("Team available from").inputValue()).toBe("09:00");
   });
 });

@@ -3,7 +3,7 @@
 // the widget. Screenshots land in test-results/screenshots/.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, hasChromium, launchChromium, screenshotPath } from "../browser";
+import { freePort, hasChromium, launchChromium, openAdminPage, screenshotPath } from "../browser";
 import type { RunningDemo } from "../../app/demo/run.server";
 
 const UA = { userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" };
@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
     await expect.poll(lastBot, { timeout: 15_000 }).toMatch(/member of our team/);
 
     const agent = await (await browser.newContext({ ...UA, viewport: { width: 1280, height: 900 } })).newPage();
-    await agent.goto(`${demo.appUrl}/app/inbox`);
+    await openAdminPage(agent, `${demo.appUrl}/app/inbox`);
     // The row's own link works before the page has hydrated (a click on the row needs the table's script).
     await agent.getByRole("row").filter({ hasText: "I want to talk to a person please" }).first().getByRole("link").click();
     await agent.waitForURL(/\/app\/inbox\/[^/?]+$/);
