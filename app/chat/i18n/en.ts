@@ -93,7 +93,7 @@ export const en = {
   "product.outOfStock": "{variant} is out of stock right now.",
   "product.link": "See it here: {url}",
 
-  "policy.answer": "From our {source}: {excerpt}",
+  "policy.answer": "From “{source}”: {excerpt}",
   "policy.more": "Read it in full: {url}",
   "policy.none": "I couldn't find that in our policies. A member of our team can answer it.",
 
