@@ -119,7 +119,6 @@ async function botTurn(
       settings,
       graphql,
       text: input.text,
-      storefrontLocale: input.locale,
     });
     await prisma.$transaction([
       prisma.message.update({

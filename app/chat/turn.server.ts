@@ -4,7 +4,7 @@ import { availability, parseHours } from "../inbox/hours";
 import type { HandoffReason } from "../inbox/handoff.server";
 import { log } from "../log.server";
 import { shopCatalog, type CatalogProduct } from "./catalog.server";
-import { replyLocaleFor, t, type MessageKey, type ReplyLocale } from "./i18n";
+import { replyLocaleFor, t, type MessageKey } from "./i18n";
 import { llmAnswer } from "./llm/agent.server";
 import { shopProfile, type ShopProfile } from "./shop-profile.server";
 import { account } from "./skills/account.server";
@@ -31,8 +31,6 @@ export interface TurnInput {
   settings: ShopSettings;
   graphql: AdminGraphql;
   text: string;
-  /** The widget's storefront locale, used when a message is too short to tell its language. */
-  storefrontLocale?: string;
   now?: Date;
 }
 
@@ -137,7 +135,7 @@ export async function runTurn(input: TurnInput): Promise<TurnResult> {
     profile = { name: "", email: "", currencyCode: "USD", ianaTimezone: "UTC", primaryDomain: { url: "" }, shopPolicies: [] };
     catalog = [];
   }
-  const nlu = understand(input.text, { languageHint: input.language || input.storefrontLocale, catalog });
+  const nlu = understand(input.text, { languageHint: input.language, catalog });
   // A two-word "ok thanks" says little about language: keep the conversation's.
   const language = input.text.trim().length >= 12 || !input.language ? nlu.language : input.language;
   const { locale, fallback } = replyLocaleFor(language);
@@ -297,4 +295,3 @@ async function runSkill(ctx: SkillContext, intent: string): Promise<SkillResult>
   return { replies: [], handoff: target };
 }
 
-export type { ReplyLocale };
