@@ -115,6 +115,7 @@ async function botTurn(
       visitorId: input.visitorId,
       customerId: customerId ?? conversation.customerId,
       language: conversation.language,
+      storefrontLocale: input.locale,
       state: parseState(conversation.state),
       settings,
       graphql,

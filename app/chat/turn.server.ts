@@ -27,6 +27,8 @@ export interface TurnInput {
   customerId: string | null;
   /** The conversation's language so far (hint for very short messages). */
   language: string;
+  /** The storefront's locale the shopper browses in (a prior for the message's language). */
+  storefrontLocale?: string;
   state: DialogueState;
   settings: ShopSettings;
   graphql: AdminGraphql;
@@ -42,6 +44,11 @@ export interface TurnResult {
   handoff?: HandoffReason;
   outcome?: Outcome;
 }
+
+/** Above this confidence the intent is trusted over a matching knowledge article. */
+const SURE_INTENT = 0.7;
+/** Intents that act on an order: a shopper who asks to cancel is never answered with an article instead. */
+const ORDER_ACTIONS = ["cancel_order", "change_shipping_address", "track_order", "get_refund", "return_item"];
 
 const ACCOUNT_INTENTS = [
   "create_account",
@@ -135,9 +142,14 @@ export async function runTurn(input: TurnInput): Promise<TurnResult> {
     profile = { name: "", email: "", currencyCode: "USD", ianaTimezone: "UTC", primaryDomain: { url: "" }, shopPolicies: [] };
     catalog = [];
   }
-  const nlu = understand(input.text, { languageHint: input.language, catalog });
-  // A two-word "ok thanks" says little about language: keep the conversation's.
-  const language = input.text.trim().length >= 12 || !input.language ? nlu.language : input.language;
+  const nlu = understand(input.text, {
+    languageHint: input.language,
+    languagePriors: { conversation: input.language, storefront: input.storefrontLocale, shop: shopLanguage(input.settings) },
+    catalog,
+  });
+  // A two-word "ok thanks", or a message the detector is unsure of, says little about language: keep the conversation's.
+  const keep = input.language && (nlu.languageUnsure || input.text.trim().length < 12);
+  const language = keep ? input.language : nlu.language;
   const { locale, fallback } = replyLocaleFor(language);
   const ctx: SkillContext = {
     shop: input.shop,
@@ -221,7 +233,14 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
     }
   }
 
-  // 4. Not understood: ask once, then hand over.
+  // 4. A question the model is only fairly sure of ("do you offer gift wrapping for my order?" at 0.46) that names a
+  // published article's title is answered from the article rather than routed on a guess.
+  if (confident && nlu.confidence < SURE_INTENT && !ORDER_ACTIONS.includes(nlu.intent)) {
+    const fromKnowledge = await knowledgeFallback(ctx, { minTitleWords: 2 });
+    if (fromKnowledge) return fromKnowledge;
+  }
+
+  // 5. Not understood: ask once, then hand over.
   // Out-of-scope questions count too: a shopper the bot cannot help twice in a row gets a person.
   if (!confident) {
     const fromKnowledge = await knowledgeFallback(ctx);
@@ -261,17 +280,20 @@ function mostlyEntity(text: string, e: Understanding["entities"]) {
   return rest.replace(/[^\p{L}]+/gu, "").length < 12;
 }
 
+/** The shop's primary language from its bot settings ("en" when unreadable). */
+function shopLanguage(settings: ShopSettings): string {
+  try {
+    const languages = JSON.parse(settings.languages) as string[];
+    return (languages[0] ?? "en").split("-")[0];
+  } catch {
+    return "en";
+  }
+}
+
 function merchantGreeting(ctx: SkillContext): string | null {
   const greeting = ctx.settings.greeting?.trim();
   if (!greeting) return null;
-  let languages: string[] = [];
-  try {
-    languages = JSON.parse(ctx.settings.languages) as string[];
-  } catch {
-    // Unreadable settings: fall back to the template greeting.
-  }
-  const primary = (languages[0] ?? "en").split("-")[0];
-  return primary === ctx.locale.split("-")[0] ? greeting : null;
+  return shopLanguage(ctx.settings) === ctx.locale.split("-")[0] ? greeting : null;
 }
 
 /** Intents that clearly leave the question the bot asked (asking for a person, greeting, a new request). */

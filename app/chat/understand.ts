@@ -1,4 +1,4 @@
-import { analyze } from "./nlu";
+import { analyze, type LanguagePriors } from "./nlu";
 import type { CatalogProduct } from "./catalog.server";
 
 /** What the dialogue needs from the NLU for one message, with entities grouped by kind. */
@@ -6,6 +6,8 @@ export interface Understanding {
   intent: string;
   confidence: number;
   language: string;
+  /** The message alone cannot tell its language (the caller keeps the conversation's). */
+  languageUnsure: boolean;
   sentimentScore: number;
   angry: boolean;
   entities: {
@@ -18,7 +20,10 @@ export interface Understanding {
 }
 
 /** Runs the local NLU with the shop's catalog and the conversation's language as the hint for short messages. */
-export function understand(text: string, opts: { languageHint?: string; catalog?: CatalogProduct[] } = {}): Understanding {
+export function understand(
+  text: string,
+  opts: { languageHint?: string; languagePriors?: LanguagePriors; catalog?: CatalogProduct[] } = {},
+): Understanding {
   const catalog = opts.catalog && {
     products: opts.catalog.map((p) => ({
       id: p.id,
@@ -27,7 +32,7 @@ export function understand(text: string, opts: { languageHint?: string; catalog?
       variants: [{ id: p.id, title: "", options: p.options.flatMap((o) => o.values) }],
     })),
   };
-  const r = analyze(text, { languageHint: opts.languageHint, catalog });
+  const r = analyze(text, { languageHint: opts.languageHint, languagePriors: opts.languagePriors, catalog });
   const entities: Understanding["entities"] = { orderNumbers: [], emails: [], phones: [], trackingNumbers: [], products: [] };
   for (const e of r.entities) {
     if (e.type === "order_number") entities.orderNumbers.push(e.value.replace(/^#/, ""));
@@ -40,6 +45,7 @@ export function understand(text: string, opts: { languageHint?: string; catalog?
     intent: r.intent,
     confidence: r.confidence,
     language: r.language,
+    languageUnsure: r.languageUnsure,
     sentimentScore: r.sentimentScore,
     angry: r.angry,
     entities,

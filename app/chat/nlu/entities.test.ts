@@ -47,6 +47,11 @@ describe("extractEntities", () => {
     expect(pick("I ordered 2 shirts in 2024")).toEqual([]);
   });
 
+  it("finds e-mails glued to Chinese or Japanese text without taking the text along", () => {
+    expect(pick("我的邮箱是li.wei@qq.com订单1043")).toContainEqual({ type: "email", value: "li.wei@qq.com" });
+    expect(pick("注文#1042はどこ？yuki@mail.jp")).toContainEqual({ type: "email", value: "yuki@mail.jp" });
+  });
+
   it("finds e-mails", () => {
     expect(pick("reach me at Jane.Doe+shop@example.co.uk")).toEqual([
       { type: "email", value: "jane.doe+shop@example.co.uk" },

@@ -19,8 +19,9 @@ const NON_WORD = /[^\p{L}\p{N}#]+/gu;
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 // E-mail addresses and links say nothing about intent, but their parts ("yuki", "tanaka", "example") become random
 // word and character features; one placeholder token each keeps only the fact that one was given.
-const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
-const URL = /https?:\/\/\S+/g;
+// Latin letters only, so CJK text glued to an address ("注文#1042はどこ？yuki@mail.jp") stays text.
+const EMAIL = /[A-Za-z0-9\u00c0-\u024f._%+-]+@[A-Za-z0-9\u00c0-\u024f.-]+\.[A-Za-z]{2,}/g;
+const URL = /https?:\/\/[!-~]+/g;
 
 /** Lower-cases, folds Latin accents and full-width forms, and maps every digit run to one "0" (order numbers vary). */
 export function normalize(text: string): string {
@@ -57,6 +58,11 @@ export interface FeatureOptions {
   charMax: number;
   /** Weight of the cross-lingual glossary features (0 or absent: off). */
   concepts?: number;
+  /**
+   * Weight of negation-scoped words (0 or absent: off): the words after "not", "never", "n't"... up to the end of
+   * the clause also count as "!word", so "not worth it" and "never had a problem" are learnt apart from their words.
+   */
+  negation?: number;
 }
 
 const SEED_WORD = 0x9e3779b1;
@@ -64,9 +70,120 @@ const SEED_BIGRAM = 0x85ebca6b;
 const SEED_CHAR = 0xc2b2ae35;
 const SEED_CJK = 0x27d4eb2f;
 const SEED_CONCEPT = 0x165667b1;
+const SEED_NEGATED = 0x5bd1e995;
+
+// Negators after normalize() (accents folded, apostrophes dropped: "don't" -> "dont").
+const NEGATORS = new Set(
+  "not no never nothing nobody none neither nor without hardly barely dont doesnt didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt havent hasnt hadnt aint nope ni nunca nada jamais rien sans nicht kein keine keinen nie niemals ohne non mai niente senza nao nem nunca niet geen nooit zonder".split(
+    " "
+  )
+);
+// Clause ends: the scope of a negation stops here ("not cheap, but great" keeps "great" positive).
+const CLAUSE_END = /[.,;:!?¡¿。，、；：！？…]|\b(but|however|though|although|yet|pero|mais|aber|ma|mas|maar)\b/u;
+const MAX_SCOPE = 4;
+
+/** The words inside the scope of a negator, each once per occurrence, marked with "!". */
+export function negatedWords(text: string): string[] {
+  const out: string[] = [];
+  for (const clause of normalize(text).split(CLAUSE_END)) {
+    if (!clause) continue;
+    const tokens = tokenize(clause);
+    let scope = 0;
+    for (const t of tokens) {
+      if (NEGATORS.has(t)) {
+        scope = MAX_SCOPE;
+        continue;
+      }
+      if (scope > 0) {
+        out.push("!" + t);
+        scope--;
+      }
+    }
+  }
+  return out;
+}
 
 // One dense scratch accumulator per table size, reused across calls: cheaper than a Map per message.
 const scratch = new Map<number, { acc: Float32Array; touched: Int32Array }>();
+
+/** Accumulates hashed features into a sparse vector with a reusable dense scratch table (no Map per message). */
+export class SparseBuilder {
+  private readonly mask: number;
+  private readonly acc: Float32Array;
+  private touched: Int32Array;
+  private n = 0;
+
+  constructor(bits: number) {
+    this.mask = (1 << bits) - 1;
+    let buf = scratch.get(bits);
+    if (!buf) {
+      buf = {
+        acc: new Float32Array(1 << bits),
+        touched: new Int32Array(4096),
+      };
+      scratch.set(bits, buf);
+    }
+    this.acc = buf.acc;
+    this.touched = buf.touched;
+  }
+
+  /** Adds v at the bucket of a 32-bit hash. */
+  add(h: number, v: number): void {
+    const idx = h & this.mask;
+    if (this.acc[idx] === 0) {
+      if (this.n === this.touched.length) {
+        const grown = new Int32Array(this.touched.length * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+        scratch.get(Math.log2(this.mask + 1))!.touched = grown;
+      }
+      this.touched[this.n++] = idx;
+    }
+    this.acc[idx] = this.acc[idx] + v || 1e-12;
+  }
+
+  addKey(key: string, seed: number, v: number): void {
+    this.add(hash(key, seed), v);
+  }
+
+  /** The vector so far; the scratch table is cleared for the next message. */
+  build(): SparseVector {
+    const indices = new Int32Array(this.n);
+    const values = new Float32Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      const idx = this.touched[i];
+      indices[i] = idx;
+      values[i] = this.acc[idx];
+      this.acc[idx] = 0;
+    }
+    this.n = 0;
+    return { indices, values };
+  }
+}
+
+/** FNV-1a seed state, for hashing character n-grams incrementally (see featurize). */
+export const fnvStart = (seed: number) => (0x811c9dc5 ^ seed) >>> 0;
+export const fnvStep = (h: number, code: number) =>
+  Math.imul(h ^ code, 0x01000193);
+
+/**
+ * A sparse vector from groups of string keys (for the small side models): each group L2-normalised and weighted,
+ * or, with `values`, each key carrying its own value times the weight.
+ */
+export function hashKeys(
+  groups: { keys: string[]; weight: number; seed: number; values?: number[] }[],
+  bits: number
+): SparseVector {
+  const b = new SparseBuilder(bits);
+  for (const g of groups) {
+    if (g.keys.length === 0) continue;
+    const scale = g.values ? g.weight : g.weight / Math.sqrt(g.keys.length);
+    g.keys.forEach((k, j) =>
+      b.addKey(k, g.seed, scale * (g.values ? g.values[j] : 1))
+    );
+  }
+  return b.build();
+}
 
 /**
  * Hashes a message into word unigrams and bigrams, character n-grams over the space-joined tokens (robust to typos
@@ -155,6 +272,8 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
     }
     addGroup(keys, SEED_CONCEPT, opts.concepts);
   }
+
+  if (opts.negation) addGroup(negatedWords(text), SEED_NEGATED, opts.negation);
 
   const indices = new Int32Array(nTouched);
   const values = new Float32Array(nTouched);

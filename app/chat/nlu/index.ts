@@ -4,7 +4,7 @@
  */
 import { extractEntities, type Catalog, type Entity } from "./entities";
 import { classifyIntent, type IntentScore } from "./intent";
-import { detectLanguage } from "./language";
+import { identifyLanguage, type LanguagePriors } from "./language";
 import { isAngry, sentimentScore } from "./sentiment";
 
 export type {
@@ -16,7 +16,8 @@ export type {
 } from "./entities";
 export type { IntentScore } from "./intent";
 export { extractEntities } from "./entities";
-export { detectLanguage } from "./language";
+export { detectLanguage, identifyLanguage } from "./language";
+export type { LanguageGuess, LanguagePriors } from "./language";
 export { intentLabels } from "./intent";
 
 /** The 34 intents the model answers (27 from Bitext, seven added for shop chat). */
@@ -59,6 +60,8 @@ export type Intent =
 export interface AnalyzeOptions {
   /** Shop or browser locale (ISO 639-1), used when the message is too short to tell ("ok", "#1001"). Default "en". */
   languageHint?: string;
+  /** What else tells the language of a short message: the conversation's, the storefront's, the shop's. */
+  languagePriors?: LanguagePriors;
   /** Products to recognise in the message ("is the Linen Shirt in stock in M?"). */
   catalog?: Catalog;
 }
@@ -69,6 +72,10 @@ export interface NluResult {
   confidence: number;
   /** ISO 639-1 code. */
   language: string;
+  /** Probability of `language`, 0..1 (1 where the script decides). */
+  languageConfidence: number;
+  /** The message alone cannot tell its language: keep the conversation's. */
+  languageUnsure: boolean;
   /** -1 (negative) .. 1 (positive). */
   sentimentScore: number;
   /** Anger or urgency worth a human's attention. */
@@ -85,10 +92,16 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): NluResult {
   const input = typeof text === "string" ? text.slice(0, 2000) : "";
   const prediction = classifyIntent(input);
   const sentiment = sentimentScore(input);
+  const language = identifyLanguage(input, {
+    hint: opts.languageHint,
+    priors: opts.languagePriors,
+  });
   return {
     intent: prediction.intent as Intent,
     confidence: round(prediction.confidence),
-    language: detectLanguage(input, { hint: opts.languageHint }),
+    language: language.language,
+    languageConfidence: round(language.confidence),
+    languageUnsure: language.unsure,
     sentimentScore: round(sentiment),
     angry: isAngry(input, sentiment),
     entities: extractEntities(input, { catalog: opts.catalog }),

@@ -15,10 +15,34 @@ export interface IntentPrediction extends IntentScore {
   rawIntent: string;
 }
 
+// "I don't want to cancel, I just want to change the address": a refused request, then the real one. The words of
+// the refused part would outvote the rest in a bag of features, so the part after the turn is what is classified.
+const REFUSAL =
+  /^(?:no,?\s+)?(?:i\s+)?(?:(?:do not|don'?t|dont)\s+(?:want|need|wanna)|not\s+(?:looking for|asking for|after)|no\s+need\s+for|no quiero|je ne veux pas|ich will (?:nicht|kein\w*)|ich möchte (?:nicht|kein\w*)|non voglio|não quero|ik wil (?:niet|geen))\b[^.!?]{0,60}?[,;]?\s*(?:(?:i\s+)?(?:just|only|rather|instead)|but\s+i|solo|sólo|juste|seulement|nur|só|alleen)\b(.{8,})$/iu;
+const REFUSAL_CJK = /^(.*(?:不想|不要|不用|じゃなくて|ではなく).*?)[，,、]\s*(.{4,})$/u;
+
+/** The request a message ends with after refusing another one, or null. */
+export function requestAfterRefusal(text: string): string | null {
+  const m = REFUSAL.exec(text) ?? REFUSAL_CJK.exec(text);
+  return m ? m[m.length - 1].trim() : null;
+}
+
 /** Ranks all intents for a message; below the model's threshold the answer becomes "unknown". */
 export function classifyIntent(
   text: string,
   opts: { threshold?: number; alternatives?: number } = {}
+): IntentPrediction {
+  const rest = requestAfterRefusal(text);
+  if (rest) {
+    const p = rankIntents(rest, opts);
+    if (p.intent !== "unknown") return p;
+  }
+  return rankIntents(text, opts);
+}
+
+function rankIntents(
+  text: string,
+  opts: { threshold?: number; alternatives?: number }
 ): IntentPrediction {
   const { model, features, meta } = loadModel("intent.json");
   const threshold = opts.threshold ?? (meta.unknownThreshold as number);

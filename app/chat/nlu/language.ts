@@ -1,13 +1,24 @@
 /**
- * Language identification (ISO 639-1) for short chat messages. The n-gram detector is eld (60 languages), chosen
- * over tinyld after measuring both on our short utterances (see eval.ts). Thin fixes on top, each one measured:
- * - the script decides outright where it is unambiguous (Hangul, kana, Han, Thai, Hebrew, Greek, ...);
- * - for Latin script, a few function and shop words per common shop language add votes, because eld alone reads
- *   "refund pls" as Catalan and "quero reembolso" as Spanish;
- * - messages with almost no letters ("ok", "#1001") fall back to the caller's hint.
+ * Language identification (ISO 639-1) for short chat messages, with a confidence and an "unsure" flag.
+ * - The script decides outright where it is unambiguous (Hangul, kana, Han, Thai, Hebrew, Greek, ...); within
+ *   Cyrillic and Arabic script, eld (60 languages) chooses.
+ * - Latin script, where short messages are hard ("pon musica" is es, it, ca or pt to an n-gram detector): a softmax
+ *   model (model/language.json, trained by train.ts) over character 1-4-grams, words and eld's own scores, so eld's
+ *   knowledge of 60 languages is kept and our short shopper/everyday messages teach it which languages shops hear.
+ * - Priors (the conversation's language so far, the storefront's, the shop's) add to the model's scores, so a short
+ *   "ok gracias" in a Spanish conversation stays Spanish; below UNSURE the answer is flagged unsure and the caller
+ *   keeps the conversation's language.
+ * - Messages with almost no letters ("ok", "#1001") fall back to the caller's hint.
  */
-import { eld } from "eld/large";
-import { normalize, tokenize } from "./features";
+import {
+  fnvStart,
+  fnvStep,
+  SparseBuilder,
+  type SparseVector,
+} from "./features";
+import { logits, softmax } from "./linear";
+import { loadModel } from "./models";
+import { languageScores } from "./ngrams";
 
 type Script =
   | "hangul"
@@ -37,315 +48,6 @@ const FIXED_SCRIPTS: [RegExp, string][] = [
 
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 
-// Votes for the languages most shops hear from. Accent-folded, lower-case; only words that are common in chat and
-// rare in the other languages of the list ("pedido" is both es and pt, so it is in neither).
-const CUES: Record<string, string[]> = {
-  en: [
-    "the",
-    "my",
-    "i",
-    "im",
-    "is",
-    "where",
-    "wheres",
-    "order",
-    "refund",
-    "pls",
-    "plz",
-    "please",
-    "thanks",
-    "thank",
-    "thx",
-    "you",
-    "u",
-    "hi",
-    "hello",
-    "hey",
-    "what",
-    "whats",
-    "how",
-    "can",
-    "do",
-    "want",
-    "not",
-    "password",
-    "agent",
-    "human",
-    "package",
-    "cancel",
-    "return",
-    "size",
-    "help",
-    "it",
-    "this",
-    "me",
-    "to",
-    "for",
-    "of",
-    "and",
-    "still",
-    "bye",
-    "with",
-    "your",
-    "have",
-    "get",
-    "stock",
-    "shipping",
-    "forgot",
-    "track",
-    "need",
-    "any",
-    "talk",
-    "real",
-    "person",
-  ],
-  es: [
-    "el",
-    "mi",
-    "donde",
-    "quiero",
-    "por",
-    "favor",
-    "gracias",
-    "hola",
-    "que",
-    "como",
-    "cuando",
-    "tienen",
-    "esta",
-    "los",
-    "las",
-    "una",
-    "paquete",
-    "talla",
-    "envio",
-    "hablar",
-    "puedo",
-    "ya",
-    "llega",
-    "llegado",
-    "dinero",
-    "cuanto",
-    "necesito",
-    "ayuda",
-    "devolver",
-    "contrasena",
-    "buenas",
-    "hay",
-    "precio",
-    "todavia",
-    "del",
-    "pago",
-    "metodos",
-    "mandan",
-    "chiste",
-    "pasame",
-  ],
-  pt: [
-    "meu",
-    "minha",
-    "onde",
-    "quero",
-    "obrigado",
-    "obrigada",
-    "ola",
-    "nao",
-    "voces",
-    "tem",
-    "cade",
-    "encomenda",
-    "um",
-    "uma",
-    "esta",
-    "tamanho",
-    "troca",
-    "trocar",
-    "dinheiro",
-    "senha",
-    "falar",
-    "ainda",
-    "chegou",
-    "compra",
-    "reembolso",
-    "pagamento",
-    "preco",
-    "tchau",
-    "valeu",
-    "oi",
-    "estou",
-    "posso",
-    "fazer",
-    "qual",
-    "pacote",
-    "atendente",
-    "voce",
-    "meu",
-    "esse",
-    "faco",
-    "custa",
-    "feito",
-    "adeus",
-    "falo",
-    "vai",
-  ],
-  fr: [
-    "je",
-    "ma",
-    "mon",
-    "ou",
-    "est",
-    "commande",
-    "merci",
-    "bonjour",
-    "les",
-    "pas",
-    "vous",
-    "svp",
-    "une",
-    "colis",
-    "remboursement",
-    "veux",
-    "pour",
-    "avec",
-    "des",
-    "cest",
-    "suis",
-    "au",
-    "revoir",
-    "quand",
-    "taille",
-    "annuler",
-    "mes",
-    "livraison",
-    "salut",
-    "jai",
-  ],
-  de: [
-    "ich",
-    "mein",
-    "meine",
-    "meinen",
-    "wo",
-    "ist",
-    "bestellung",
-    "danke",
-    "hallo",
-    "nicht",
-    "bitte",
-    "die",
-    "der",
-    "das",
-    "und",
-    "paket",
-    "kann",
-    "mochte",
-    "wie",
-    "noch",
-    "zuruck",
-    "wann",
-    "gibt",
-    "es",
-    "habe",
-    "mit",
-    "einen",
-    "auf",
-    "tschuss",
-  ],
-  it: [
-    "il",
-    "mio",
-    "mia",
-    "dove",
-    "ordine",
-    "grazie",
-    "ciao",
-    "non",
-    "per",
-    "voglio",
-    "vorrei",
-    "sono",
-    "che",
-    "un",
-    "pacco",
-    "rimborso",
-    "come",
-    "quando",
-    "taglia",
-    "ancora",
-    "posso",
-    "della",
-    "del",
-    "ho",
-    "avete",
-    "quanto",
-    "costa",
-    "arrivederci",
-    "buongiorno",
-  ],
-  // Indonesian: eld has no "id" and answers Malay; these words are everyday Indonesian chat.
-  id: [
-    "saya",
-    "mau",
-    "terima",
-    "kasih",
-    "pesanan",
-    "berapa",
-    "lama",
-    "tidak",
-    "bisa",
-    "sudah",
-    "belum",
-    "barang",
-    "pengiriman",
-  ],
-  nl: [
-    "ik",
-    "mijn",
-    "waar",
-    "bestelling",
-    "bedankt",
-    "dank",
-    "hoi",
-    "niet",
-    "aub",
-    "het",
-    "een",
-    "wil",
-    "pakket",
-    "kan",
-    "hoe",
-    "wanneer",
-    "nog",
-    "jullie",
-    "geld",
-    "terug",
-    "graag",
-    "heb",
-    "maat",
-    "betaling",
-    "doei",
-    "alsjeblieft",
-    "van",
-    "wat",
-    "kost",
-  ],
-};
-const CUE_INDEX = new Map<string, string[]>();
-for (const [lang, words] of Object.entries(CUES)) {
-  for (const w of words) CUE_INDEX.set(w, [...(CUE_INDEX.get(w) ?? []), lang]);
-}
-// Shops mostly hear these; a slight prior settles near-ties between close relatives (es/ca/gl, pt/gl, nl/af, ...).
-const PRIOR: Record<string, number> = {
-  en: 0.06,
-  es: 0.04,
-  fr: 0.04,
-  de: 0.04,
-  pt: 0.04,
-  it: 0.04,
-  nl: 0.03,
-};
-const CUE_WEIGHT = 0.12;
-const HINT_BONUS = 0.03;
 const CYRILLIC_LANGS = ["ru", "uk", "bg", "sr", "be", "kk", "mk"];
 const ARABIC_LANGS = ["ar", "fa", "ur", "ku"];
 const DEVANAGARI_LANGS = ["hi", "mr", "ne"];
@@ -407,9 +109,8 @@ function dominantScript(text: string): { script: Script; letters: number } {
   return { script: "other", letters };
 }
 
-function eldScores(text: string): Record<string, number> {
-  return eld.detect(text).getScores();
-}
+// eld's n-gram scores, from the compact table (ngrams.ts).
+const eldScores = (text: string): Record<string, number> => languageScores(text);
 
 function best(
   scores: Record<string, number>,
@@ -423,61 +124,196 @@ function best(
   return top;
 }
 
-export interface LanguageOptions {
-  /** Caller's guess (shop or browser locale), used for very short or ambiguous messages. Default "en". */
-  hint?: string;
+export interface LanguagePriors {
+  /** The conversation's language so far. */
+  conversation?: string;
+  /** The storefront's language (the locale the shopper browses in). */
+  storefront?: string;
+  /** The shop's primary language. */
+  shop?: string;
 }
+
+export interface LanguageOptions {
+  /** Caller's guess (shop or browser locale): the answer for messages without letters, and a weak prior. Default "en". */
+  hint?: string;
+  priors?: LanguagePriors;
+}
+
+export interface LanguageGuess {
+  language: string;
+  /** Probability of `language` among the candidates, 0..1. */
+  confidence: number;
+  /** Too little evidence to change the conversation's language on this message alone. */
+  unsure: boolean;
+}
+
+/** Below this probability a guess is "unsure" (chosen on the validation sets, see eval.ts). */
+export const UNSURE = 0.6;
+/** The same for a one-word message. */
+export const UNSURE_ONE_WORD = 0.9;
+
+// Logit bonus per prior: the conversation is the strongest evidence, the shop's language the weakest.
+const PRIOR_LOGITS: Record<keyof LanguagePriors | "hint", number> = {
+  conversation: 1.2,
+  storefront: 0.8,
+  shop: 0.5,
+  hint: 0.5,
+};
+
+const SEED_LANG_CHAR = 0x3c6ef372;
+const SEED_LANG_WORD = 0xa54ff53a;
+const SEED_LANG_ELD = 0x510e527f;
+/** log2 of the language model's hash buckets. */
+export const LANGUAGE_BITS = 16;
+
+/** Features of a Latin-script message for the language model: char 1-4-grams per word, words, eld's top scores. */
+export function languageFeatures(
+  clean: string,
+  scores: Record<string, number>
+): SparseVector {
+  const words = clean
+    .toLowerCase()
+    .normalize("NFC")
+    .split(/[^\p{L}']+/u)
+    .filter((w) => w.length > 0);
+  const b = new SparseBuilder(LANGUAGE_BITS);
+  // Character n-grams hashed incrementally over " word ", as featurize does: no substrings are built.
+  let grams = 0;
+  for (const w of words) grams += 4 * (w.length + 2) - 6 - 2;
+  const gramScale = 1 / Math.sqrt(Math.max(1, grams));
+  for (const w of words) {
+    const padded = " " + w + " ";
+    for (let i = 0; i < padded.length; i++) {
+      let h = fnvStart(SEED_LANG_CHAR);
+      for (let n = 1; n <= 4 && i + n <= padded.length; n++) {
+        h = fnvStep(h, padded.charCodeAt(i + n - 1));
+        if (n === 1 && padded.charCodeAt(i) === 32) continue;
+        b.add(h >>> 0, gramScale);
+      }
+    }
+  }
+  const wordScale = 0.8 / Math.sqrt(Math.max(1, words.length));
+  for (const w of words) b.addKey(w, SEED_LANG_WORD, wordScale);
+  // eld's scores relative to its best, so a message's length (which scales eld's scores) does not matter.
+  let top: string | undefined;
+  let topScore = 0;
+  let k = 0;
+  for (const lang in scores) {
+    if (k === 0) {
+      top = lang;
+      topScore = scores[lang] || 1;
+    }
+    if (k++ >= 10) break;
+    b.addKey("eld:" + lang, SEED_LANG_ELD, scores[lang] / topScore);
+  }
+  if (top) b.addKey("top:" + top, SEED_LANG_ELD, 0.5);
+  return b.build();
+}
+
+/** Removes what says nothing about the language: order numbers, e-mails, links, tracking codes. */
+export function languageText(text: string): string {
+  return text
+    .replace(
+      /[A-Za-z0-9\u00c0-\u024f._%+-]+@[A-Za-z0-9\u00c0-\u024f.-]+\.[A-Za-z]{2,}|https?:\/\/[!-~]+|#?\d[\w-]*|\{\{[^}]*\}\}/g,
+      " "
+    )
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const sure = (language: string): LanguageGuess => ({
+  language,
+  confidence: 1,
+  unsure: false,
+});
+
+/** The language of a message with a confidence; "unsure" when the message alone cannot tell. */
+export function identifyLanguage(
+  text: string,
+  opts: LanguageOptions = {}
+): LanguageGuess {
+  const hint = (opts.hint ?? opts.priors?.conversation ?? "en")
+    .toLowerCase()
+    .slice(0, 2);
+  const clean = languageText(text);
+  const { script, letters } = dominantScript(clean);
+  if (letters === 0) return { language: hint, confidence: 0, unsure: true };
+  switch (script) {
+    case "hangul":
+      return sure("ko");
+    case "kana":
+      return sure("ja");
+    case "han":
+      // A few kanji with no kana ("了解", "返品") are as Japanese as Chinese: the conversation decides.
+      if (letters <= 4 && hint === "ja")
+        return { language: "ja", confidence: 0.5, unsure: true };
+      return sure("zh");
+    case "cyrillic":
+      // Letters only Ukrainian uses decide it; otherwise eld among Cyrillic languages, Russian on a near-tie.
+      if (/[ў]/iu.test(clean)) return sure("be");
+      if (/[іїєґ]/iu.test(clean)) return sure("uk");
+      return sure(bestOfScript(clean, CYRILLIC_LANGS, "ru"));
+    case "arabic":
+      return sure(bestOfScript(clean, ARABIC_LANGS, "ar"));
+    case "other":
+      if (count(clean, /[\u0900-\u097f]/gu) * 2 >= letters)
+        return sure(bestOfScript(clean, DEVANAGARI_LANGS, "hi"));
+      for (const [re, lang] of FIXED_SCRIPTS)
+        if (count(clean, re) * 2 >= letters) return sure(lang);
+      return sure(best(eldScores(clean)) ?? hint);
+    case "latin":
+      break;
+  }
+  // Two letters ("ok", "hi", "no") could be anything.
+  if (letters < 3) return { language: hint, confidence: 0, unsure: true };
+  const scores = eldScores(clean);
+  const { model } = loadModel("language.json");
+  const z = logits(model, languageFeatures(clean, scores));
+  // The less a message says, the more the priors count: a one-word "super" leans on the conversation, a sentence
+  // on itself.
+  const strength = 1 + 10 / letters;
+  const bonus = (lang: string | undefined, logit: number) => {
+    const i = lang ? model.labels.indexOf(lang.toLowerCase().slice(0, 2)) : -1;
+    if (i >= 0) z[i] += logit * strength;
+  };
+  for (const key of ["conversation", "storefront", "shop"] as const)
+    bonus(opts.priors?.[key], PRIOR_LOGITS[key]);
+  if (opts.hint) bonus(opts.hint, PRIOR_LOGITS.hint);
+  const p = softmax(z);
+  let top = 0;
+  for (let k = 1; k < p.length; k++) if (p[k] > p[top]) top = k;
+  let language = model.labels[top];
+  let confidence = p[top];
+  // A language the model was not trained on (Hungarian, Slovak, Croatian...) is eld's call when eld is clearly sure.
+  const eldTop = best(scores);
+  if (eldTop && !model.labels.includes(eldTop)) {
+    const known = Math.max(
+      0,
+      ...model.labels.map((l) => scores[l] ?? 0)
+    );
+    if ((scores[eldTop] ?? 0) - known >= ESCAPE_MARGIN) {
+      language = eldTop;
+      confidence = 0.5;
+    }
+  }
+  // eld knows Malay but not Indonesian, which far more shoppers write; the two are hard to tell apart when short.
+  if (language === "ms") language = "id";
+  // One word ("super", "ok", "merci") is weak evidence: it must be near-certain to count.
+  const oneWord = !/\s/.test(clean.trim());
+  const unsure = confidence < (oneWord ? UNSURE_ONE_WORD : UNSURE);
+  // Unsure is not a reason to switch: the conversation's language stands until a message clearly says otherwise.
+  const conversation = opts.priors?.conversation?.toLowerCase().slice(0, 2);
+  if (unsure && conversation) return { language: conversation, confidence, unsure };
+  return { language, confidence, unsure };
+}
+
+// How far ahead of every language the model knows eld must put another one to be believed.
+const ESCAPE_MARGIN = 0.12;
 
 /** The ISO 639-1 code of a message's language, falling back to the hint when the message says too little. */
 export function detectLanguage(
   text: string,
   opts: LanguageOptions = {}
 ): string {
-  const hint = (opts.hint ?? "en").toLowerCase().slice(0, 2);
-  // Order numbers, e-mails, links and tracking codes say nothing about the language.
-  const clean = text
-    .replace(/\S+@\S+|https?:\/\/\S+|#?\d[\w-]*/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  const { script, letters } = dominantScript(clean);
-  if (letters === 0) return hint;
-  switch (script) {
-    case "hangul":
-      return "ko";
-    case "kana":
-      return "ja";
-    case "han":
-      return hint === "ja" && letters <= 4 ? "ja" : "zh";
-    case "cyrillic":
-      // Letters only Ukrainian uses decide it; otherwise eld among Cyrillic languages, Russian on a near-tie.
-      if (/[ў]/iu.test(clean)) return "be";
-      if (/[іїєґ]/iu.test(clean)) return "uk";
-      return bestOfScript(clean, CYRILLIC_LANGS, "ru");
-    case "arabic":
-      return bestOfScript(clean, ARABIC_LANGS, "ar");
-    case "other":
-      if (count(clean, /[\u0900-\u097f]/gu) * 2 >= letters)
-        return bestOfScript(clean, DEVANAGARI_LANGS, "hi");
-      for (const [re, lang] of FIXED_SCRIPTS)
-        if (count(clean, re) * 2 >= letters) return lang;
-      return best(eldScores(clean)) ?? hint;
-    case "latin":
-      break;
-  }
-  // Two letters ("ok", "hi", "no") could be anything.
-  if (letters < 3) return hint;
-  const scores = { ...eldScores(clean) };
-  for (const [lang, p] of Object.entries(PRIOR))
-    scores[lang] = (scores[lang] ?? 0) + p;
-  const tokens = tokenize(normalize(clean));
-  for (const t of tokens) {
-    const langs = CUE_INDEX.get(t);
-    if (!langs) continue;
-    for (const lang of langs)
-      scores[lang] = (scores[lang] ?? 0) + CUE_WEIGHT / langs.length;
-  }
-  scores[hint] = (scores[hint] ?? 0) + HINT_BONUS;
-  const top = best(scores) ?? hint;
-  // eld knows Malay but not Indonesian, which far more shoppers write; the two are hard to tell apart when short.
-  return top === "ms" && hint !== "ms" ? "id" : top;
+  return identifyLanguage(text, opts).language;
 }

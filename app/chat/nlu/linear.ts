@@ -11,6 +11,11 @@ export interface LinearModel {
   bits: number;
   weights: Float32Array;
   bias: Float32Array;
+  /**
+   * A loaded artefact keeps the int8 rows as they are stored instead of `weights` (a quarter of the memory: the
+   * intent model is 9 MB this way, 36 MB as Float32): row of each bucket (-1: all zero), per-row scale, int8 values.
+   */
+  quantized?: { rowOf: Int32Array; scales: Float32Array; q: Int8Array };
 }
 
 export interface Example {
@@ -48,6 +53,17 @@ export function logits(
   const c = model.labels.length;
   const z = out ?? new Float64Array(c);
   for (let k = 0; k < c; k++) z[k] = model.bias[k];
+  if (model.quantized) {
+    const { rowOf, scales, q } = model.quantized;
+    for (let i = 0; i < x.indices.length; i++) {
+      const r = rowOf[x.indices[i]];
+      if (r < 0) continue;
+      const base = r * c;
+      const v = x.values[i] * scales[r];
+      for (let k = 0; k < c; k++) z[k] += q[base + k] * v;
+    }
+    return z;
+  }
   const w = model.weights;
   for (let i = 0; i < x.indices.length; i++) {
     const base = x.indices[i] * c;
@@ -179,7 +195,7 @@ export function serialize(
   return JSON.stringify(out);
 }
 
-/** Reads an artefact written by serialize() back into dense Float32 weights. */
+/** Reads an artefact written by serialize() back, keeping its int8 rows (see LinearModel.quantized). */
 export function deserialize(json: string): {
   model: LinearModel;
   meta: Record<string, unknown>;
@@ -190,22 +206,25 @@ export function deserialize(json: string): {
   const c = data.labels.length;
   const buf = gunzipSync(Buffer.from(data.blob, "base64"));
   const n = buf.readInt32LE(0);
-  const weights = new Float32Array((1 << data.bits) * c);
+  const rowOf = new Int32Array(1 << data.bits).fill(-1);
+  const scales = new Float32Array(n);
   const rowsOff = 4;
   const scalesOff = rowsOff + n * 4;
   const qOff = scalesOff + n * 4;
   for (let i = 0; i < n; i++) {
-    const r = buf.readInt32LE(rowsOff + i * 4);
-    const scale = buf.readFloatLE(scalesOff + i * 4);
-    for (let k = 0; k < c; k++)
-      weights[r * c + k] = buf.readInt8(qOff + i * c + k) * scale;
+    rowOf[buf.readInt32LE(rowsOff + i * 4)] = i;
+    scales[i] = buf.readFloatLE(scalesOff + i * 4);
   }
+  // A copy, so the model does not keep the whole decompressed buffer alive.
+  const q = new Int8Array(n * c);
+  q.set(new Int8Array(buf.buffer, buf.byteOffset + qOff, n * c));
   return {
     model: {
       labels: data.labels,
       bits: data.bits,
-      weights,
+      weights: new Float32Array(0),
       bias: Float32Array.from(data.bias),
+      quantized: { rowOf, scales, q },
     },
     meta: data.meta,
   };

@@ -33,7 +33,9 @@ function modelPath(name: string): string {
 const cache = new Map<string, LoadedModel>();
 
 /** Loads model/<name> on first use and keeps it for the life of the process. */
-export function loadModel(name: "intent.json" | "sentiment.json"): LoadedModel {
+export function loadModel(
+  name: "intent.json" | "sentiment.json" | "language.json" | "anger.json"
+): LoadedModel {
   let loaded = cache.get(name);
   if (!loaded) {
     const { model, meta } = deserialize(readFileSync(modelPath(name), "utf8"));

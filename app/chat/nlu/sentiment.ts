@@ -73,9 +73,23 @@ const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F624}\u{1F92C}\u{1F4A2}\u{1F595}]/u;
 // Joy, love and laughter: capitals and "!!!" next to these are excitement ("OMG I LOVE IT!!!"), not shouting, and a
 // joke with "lol" is a joke.
 const POSITIVE_CUES =
-  /\b(love|loving|loved|lovely|perfect|amazing|awesome|great|best|excited|exciting|yay|woo+|lets go+|let'?s go+|won|win|winning|congrats|congratulations|happy|fire|beautiful|gorgeous|cute|omg|lol|lmao|haha\w*|hehe|can'?t wait|cant wait|proud|thank(s| you)|ready)\b|[\u{1F60D}\u{1F970}\u{2764}\u{1F525}\u{1F602}\u{1F923}\u{1F389}\u{1F973}\u{1F64C}\u{1F4AA}]/u;
+  /\b(love|loving|loved|lovely|perfect|amazing|awesome|great|best|good|so good|delicious|tasty|nice|excited|exciting|yay|woo+|lets go+|let'?s go+|won|win|winning|congrats|congratulations|happy|fire|beautiful|gorgeous|cute|omg|lol|lmao|haha\w*|hehe|can'?t wait|cant wait|proud|thank(s| you)|ready)\b|[\u{1F60D}\u{1F970}\u{2764}\u{1F525}\u{1F602}\u{1F923}\u{1F389}\u{1F973}\u{1F64C}\u{1F4AA}]/u;
+
+// Sarcasm markers: they turn "thanks", "great" and "love" into their opposite, so they cancel the joy cues.
+const SARCASM =
+  /\u{1F644}|\u{1F643}|\u{1F612}|(^|\s)\/s\b|\byeah right\b|\boh (great|wonderful|perfect|fantastic|joy|brilliant)\b|\bjust (great|perfect|wonderful|brilliant)\b|\bthanks for nothing\b|\bthanks a lot\b|\bthanks a bunch\b|\bwow,? thanks\b|\b(great|fantastic|brilliant|amazing) (job|service|work)\b|\blove (how|that|when) (my|you|they|it|the)\b|谢谢你们什么都没做|呵呵|真是.{0,3}“/u;
 
 const NEGATIVE_PUNCT = /(!{2,}|\?{3,}|\?!|!\?|！{2,}|？{2,})/u;
+
+/**
+ * Probability that a message is angry according to the trained anger model (model/anger.json), 0..1. Learnt from
+ * social posts next to their hard negatives (sadness, fear, excitement in capitals, polite complaints).
+ */
+export function angerProbability(text: string): number {
+  const { model, features } = loadModel("anger.json");
+  const z = logits(model, featurize(text, features));
+  return 1 / (1 + Math.exp(z[0] - z[1]));
+}
 
 export interface AngerSignals {
   profanity: boolean;
@@ -87,10 +101,18 @@ export interface AngerSignals {
   veryNegative: boolean;
   /** Joy or laughter cues: they cancel shouting, "!!!" and mild swearing. */
   positive: boolean;
+  /** Sarcasm markers (🙄, "thanks for nothing", "oh great"): they cancel the joy cues and add to anger. */
+  sarcasm: boolean;
+  /** The trained model's probability (angerProbability; NaN when not asked for). */
+  model: number;
 }
 
 /** The individual cues behind isAngry, for logging and tests. */
-export function angerSignals(text: string, sentiment?: number): AngerSignals {
+export function angerSignals(
+  text: string,
+  sentiment?: number,
+  withModel = true
+): AngerSignals {
   const norm = normalize(text);
   const letters = text.match(/\p{L}/gu) ?? [];
   const upper = text.match(/\p{Lu}/gu) ?? [];
@@ -100,8 +122,11 @@ export function angerSignals(text: string, sentiment?: number): AngerSignals {
     ANGRY_EMOJI.test(text) ||
     (A_JOKE.test(norm) && !LAUGHING.test(norm) && !LAUGHING.test(text)) ||
     (ANNOYED.test(norm) && !HEDGED.test(norm));
+  const sarcasm = SARCASM.test(norm) || SARCASM.test(text);
   const positive =
-    !angerTerm && (POSITIVE_CUES.test(norm) || POSITIVE_CUES.test(text));
+    !angerTerm &&
+    !sarcasm &&
+    (POSITIVE_CUES.test(norm) || POSITIVE_CUES.test(text));
   const profane = PROFANITY.test(norm);
   return {
     profanity: profane && !(positive && MILD_PROFANITY.test(norm)),
@@ -112,16 +137,20 @@ export function angerSignals(text: string, sentiment?: number): AngerSignals {
     punctuation: !positive && NEGATIVE_PUNCT.test(text),
     stillWaiting: STILL_WAITING.test(norm),
     weakTerm: WEAK_TERMS.test(norm) || CAPS_AGAIN.test(text),
+    sarcasm,
     veryNegative: score <= -0.6,
     positive,
+    model: withModel ? angerProbability(text) : NaN,
   };
 }
 
-/** True when a message reads as angry or urgent enough that a person should probably take over. */
-export function isAngry(text: string, sentiment?: number): boolean {
-  const s = angerSignals(text, sentiment);
+/** The rules' evidence for anger (1 or more: angry on the rules alone), without the trained model. */
+export function angerRuleScore(
+  text: string,
+  s: AngerSignals = angerSignals(text, undefined, false)
+): number {
   // Strong cues decide alone; weak cues (shouting, "!!!", waiting, negativity) must add up.
-  const score =
+  return (
     (s.profanity ? 1 : 0) +
     (s.angerTerm ? 1 : 0) +
     // A long all-caps message with no joy in it is shouting on its own; a short one needs another cue.
@@ -129,6 +158,58 @@ export function isAngry(text: string, sentiment?: number): boolean {
     (s.punctuation ? 0.5 : 0) +
     (s.stillWaiting ? 0.5 : 0) +
     (s.weakTerm ? 0.5 : 0) +
-    (s.veryNegative ? 0.5 : 0);
-  return score >= 1;
+    (s.sarcasm ? 0.5 : 0) +
+    (s.veryNegative ? 0.5 : 0)
+  );
+}
+
+/** A cue that is anger on its own: swearing, an anger word, or a long all-caps message without joy. */
+export function strongAngerCue(text: string, s: AngerSignals): boolean {
+  return (
+    s.profanity ||
+    s.angerTerm ||
+    (s.shouting && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 15)
+  );
+}
+
+export interface AngerBlend {
+  /** How much the model's probability counts next to the rules. */
+  modelWeight: number;
+  /** The probability at which the model adds nothing. */
+  modelCentre: number;
+  /** A strong cue (swearing, an anger word) is enough when the model gives at least this. */
+  strongFloor: number;
+  /** Without any rule cue the model decides alone only from this probability up (shopper chat needs precision). */
+  soloFloor: number;
+}
+
+/**
+ * Rules plus model: angry when rules + weight * (p - centre) >= 1, or when a strong cue meets a model that does not
+ * clearly disagree (p >= strongFloor). The three numbers are chosen by train.ts on out-of-fold probabilities
+ * (model/anger.json's meta), so a sure "calm" can cancel a lone weak cue and a sure "angry" needs little from the
+ * rules, while an anger word the training posts never used still counts.
+ */
+export function angerDecision(
+  rules: number,
+  strong: boolean,
+  p: number,
+  blend: AngerBlend
+): boolean {
+  if (rules <= 0 && p < blend.soloFloor) return false;
+  return (
+    rules + blend.modelWeight * (p - blend.modelCentre) >= 1 ||
+    (strong && p >= blend.strongFloor)
+  );
+}
+
+/** True when a message reads as angry or urgent enough that a person should probably take over. */
+export function isAngry(text: string, sentiment?: number): boolean {
+  const s = angerSignals(text, sentiment);
+  const { meta } = loadModel("anger.json");
+  return angerDecision(
+    angerRuleScore(text, s),
+    strongAngerCue(text, s),
+    s.model,
+    meta as unknown as AngerBlend
+  );
 }

@@ -35,10 +35,13 @@ export const policyAnswer: Skill = async (ctx) => {
  * When the intent model is unsure, the merchant's own knowledge base may still know the answer ("do you gift
  * wrap?"). Only a close match counts: several of the question's words, at least one in the article's title.
  */
-export async function knowledgeFallback(ctx: SkillContext): Promise<SkillResult | null> {
+export async function knowledgeFallback(
+  ctx: SkillContext,
+  opts: { minTitleWords?: number } = {},
+): Promise<SkillResult | null> {
   const docs = await knowledgeDocs(ctx.shop, ctx.locale, ctx.profile.shopPolicies);
   const [best] = searchKnowledge(docs, ctx.text);
-  if (!best || best.matched < 2 || best.titleMatched < 1) return null;
+  if (!best || best.matched < 2 || best.titleMatched < (opts.minTitleWords ?? 1)) return null;
   const lines = [ctx.tr("policy.answer", { source: best.doc.source, excerpt: best.excerpt })];
   if (best.doc.url) lines.push(ctx.tr("policy.more", { url: best.doc.url }));
   return {
