@@ -295,6 +295,18 @@ describe("verified contacts", () => {
   });
 });
 
+describe("reply language", () => {
+  it("keeps the conversation's language when a message cannot tell, and switches on a clear one", async () => {
+    const s = shopper({ locale: "de-DE" });
+    await s.say("Hallo, wo ist meine Bestellung?");
+    // "super" is German, French and English alike: the detector is unsure, so the reply stays German.
+    await s.say("super");
+    expect((await conversationOf(s.visitorId)).language).toBe("de");
+    await s.say("¿Cuánto tarda el envío a Madrid?");
+    expect((await conversationOf(s.visitorId)).language).toBe("es");
+  });
+});
+
 describe("every skill in a second language", () => {
   it("changes an address in Spanish", async () => {
     const s = shopper();
