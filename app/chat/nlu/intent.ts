@@ -51,9 +51,18 @@ function rankIntents(
   const z = logits(model, featurize(text, features));
   if (t !== 1) for (let k = 0; k < z.length; k++) z[k] /= t;
   const p = softmax(z);
-  const ranked = model.labels
-    .map((intent, i) => ({ intent, confidence: p[i] }))
-    .sort((a, b) => b.confidence - a.confidence);
+  // Only the best few are reported: a partial insertion sort instead of sorting all 34.
+  const keep = 1 + Math.max(3, opts.alternatives ?? 3);
+  const ranked: IntentScore[] = [];
+  for (let i = 0; i < p.length; i++) {
+    if (ranked.length === keep && p[i] <= ranked[keep - 1].confidence) continue;
+    let j = Math.min(ranked.length, keep - 1);
+    ranked[j] = { intent: model.labels[i], confidence: p[i] };
+    while (j > 0 && ranked[j - 1].confidence < ranked[j].confidence) {
+      [ranked[j - 1], ranked[j]] = [ranked[j], ranked[j - 1]];
+      j--;
+    }
+  }
   const top = ranked[0];
   const alternatives = ranked.slice(1, 1 + (opts.alternatives ?? 3));
   if (top.confidence < threshold && top.intent !== "unknown") {
