@@ -5,6 +5,7 @@ import {
   INTENT_TRAINING_FILES,
   INTENT_VALIDATION_FILES,
   loadAngerSocial,
+  loadAngerSocial2,
   loadIntents,
   loadLanguageRows,
   loadReviewFile,
@@ -71,8 +72,10 @@ describe("data files", () => {
   it.each([
     "reviews-en.tsv",
     "reviews-en-2.tsv",
+    "reviews-en-3.tsv",
     "reviews-zh.tsv",
     "reviews-zh-long.tsv",
+    "reviews-zh-3.tsv",
     "reviews-en-validation.tsv",
     "reviews-zh-validation.tsv",
   ] as const)(
@@ -91,7 +94,7 @@ describe("data files", () => {
     }
   );
 
-  it.each(["anger-social.csv", "anger.csv"])(
+  it.each(["anger-social.csv", "anger-social-2.csv", "anger.csv"])(
     "%s: text, 0/1 and a language on every row",
     (file) => {
       const rows = records(file, ["text", "angry", "language"]);
@@ -129,7 +132,9 @@ describe("train and validation splits", () => {
       const train = new Set(
         [
           ...loadReviewFile(`reviews-${lang}.tsv`),
-          ...loadReviewFile(lang === "zh" ? "reviews-zh-long.tsv" : "reviews-en-2.tsv"),
+          ...(lang === "zh"
+            ? [...loadReviewFile("reviews-zh-long.tsv"), ...loadReviewFile("reviews-zh-3.tsv")]
+            : [...loadReviewFile("reviews-en-2.tsv"), ...loadReviewFile("reviews-en-3.tsv")]),
         ].map((r) => sameText(r.text))
       );
       const shared = loadReviewFile(`reviews-${lang}-validation.tsv`).filter((r) =>
@@ -140,7 +145,9 @@ describe("train and validation splits", () => {
   });
 
   it("share no social post or language row", () => {
-    const anger = new Set(loadAngerSocial("train").map((r) => sameText(r.text)));
+    const anger = new Set(
+      [...loadAngerSocial("train"), ...loadAngerSocial2()].map((r) => sameText(r.text))
+    );
     expect(loadAngerSocial("test").filter((r) => anger.has(sameText(r.text)))).toEqual([]);
     const language = new Set(loadLanguageRows("train").map((r) => sameText(r.text)));
     const shared = loadLanguageRows("validation").filter((r) => language.has(sameText(r.text)));

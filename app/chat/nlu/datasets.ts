@@ -65,6 +65,7 @@ export const INTENT_TRAINING_FILES = [
   "shopper-cjk.csv",
   "shopper-eu.csv",
   "shopper-more.csv",
+  "shopper-mixed-3.csv",
   "negation-intents.csv",
   "shop-services.csv",
   "out-of-scope.csv",
@@ -108,8 +109,10 @@ export function loadReviewFile(
   file:
     | "reviews-en.tsv"
     | "reviews-en-2.tsv"
+    | "reviews-en-3.tsv"
     | "reviews-zh.tsv"
     | "reviews-zh-long.tsv"
+    | "reviews-zh-3.tsv"
     | "reviews-en-validation.tsv"
     | "reviews-zh-validation.tsv"
 ): { text: string; positive: boolean; language: string }[] {
@@ -131,7 +134,7 @@ export function loadReviewFile(
 
 /**
  * Review polarity rows. "train": 80% of Yelp (English) and waimai (Chinese, food delivery) plus the team's review
- * sentences (reviews-en.tsv, reviews-en-2.tsv, reviews-zh.tsv, reviews-zh-long.tsv: many domains). "test": the held-out fifth of Yelp and waimai.
+ * sentences (reviews-en*.tsv, reviews-zh*.tsv: many domains). "test": the held-out fifth of Yelp and waimai.
  */
 export function loadPolarity(side: "train" | "test"): PolarityRow[] {
   const yelp = readFileSync(DATA_DIR + "yelp_labelled.txt", "utf8")
@@ -162,8 +165,10 @@ export function loadPolarity(side: "train" | "test"): PolarityRow[] {
     [
       ["reviews-en.tsv", "en"],
       ["reviews-en-2.tsv", "en"],
+      ["reviews-en-3.tsv", "en"],
       ["reviews-zh.tsv", "zh"],
       ["reviews-zh-long.tsv", "zh"],
+      ["reviews-zh-3.tsv", "zh"],
     ] as const
   ).flatMap(([file, language]) =>
     loadReviewFile(file).map(
@@ -196,6 +201,15 @@ export function loadAngerSocial(side: "train" | "test"): AngerRow[] {
       language: r.language,
     }))
     .filter((_, i) => isHeldOut(i) === (side === "test"));
+}
+
+/** A second author's social posts (anger-social-2.csv), all used for training. */
+export function loadAngerSocial2(): AngerRow[] {
+  return readRecords("anger-social-2.csv").map((r) => ({
+    text: r.text,
+    angry: r.angry === "1",
+    language: r.language,
+  }));
 }
 
 /** The hand-written anger set (short shopper posts, several languages). */

@@ -482,6 +482,15 @@ function main(): void {
   say(
     `anger-social fifth: precision ${pct(v.anger.precision)} recall ${pct(v.anger.recall)} F1 ${pct(v.anger.f1)}`
   );
+  const social = loadAngerSocial("test");
+  say(
+    `per language: ${[...new Set(social.map((r) => r.language))]
+      .map((l) => {
+        const rows = social.filter((r) => r.language === l);
+        return `${l} F1 ${pct(f1(rows).f1)} (${rows.length})`;
+      })
+      .join(", ")}`
+  );
   const a = f1(loadAnger());
   say(`anger.csv (trained on, optimistic): F1 ${pct(a.f1)}`);
 

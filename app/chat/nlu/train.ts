@@ -26,6 +26,7 @@ import {
   INTENT_TRAINING_FILES,
   loadAnger,
   loadAngerSocial,
+  loadAngerSocial2,
   loadIntents,
   loadLanguageRows,
   loadPolarity,
@@ -59,8 +60,12 @@ export const SENTIMENT_FEATURES: FeatureOptions = {
   negation: 1,
 };
 
-/** Below this top probability the classifier answers "unknown" (chosen on bitext + human validation, see eval). */
-export const UNKNOWN_THRESHOLD = 0.3;
+/**
+ * Below this top probability the classifier answers "unknown". npm run eval prints the trade-off: on the validation
+ * files 0.4 sends 95.2% of out-of-scope requests to unknown at 90.5% in scope (0.3: 94.3% / 90.9%), and answers at
+ * 0.3-0.4 are right only 38% of the time.
+ */
+export const UNKNOWN_THRESHOLD = 0.4;
 
 const SEED = 20261121;
 
@@ -430,7 +435,7 @@ const CALM_WEIGHT = 0.3;
 const MAX_CALM_FLAGGED = 0.02;
 
 export function buildAngerModel(): string {
-  const posts = [...loadAngerSocial("train"), ...loadAnger()];
+  const posts = [...loadAngerSocial("train"), ...loadAngerSocial2(), ...loadAnger()];
   const calm = calmChatRows();
   const rows = [...posts, ...calm];
   const isPost = (i: number) => i < posts.length;
@@ -513,7 +518,7 @@ export function buildAngerModel(): string {
     soloFloor: best.soloFloor,
     outOfFoldF1: Math.round(best.f1 * 1000) / 1000,
     trainedOn:
-      "80% of anger-social.csv (every fifth row held out) + anger.csv + calm chat rows from the intent files",
+      "80% of anger-social.csv (every fifth row held out) + anger-social-2.csv + anger.csv + calm chat rows from the intent files",
     examples: rows.length,
   });
 }
@@ -533,14 +538,19 @@ export async function buildNgrams(): Promise<string> {
 let ngramsBuilt: NgramTable | undefined;
 const currentNgramTable = () => ngramsBuilt ?? ngramTable();
 
+// How far rare languages are weighted up (0: not at all, 0.5: by 1/sqrt(frequency)). Measured on the validation
+// rows: 0.5 97.0% short / 92.8% all, 0.25 97.3% / 92.8%, 0.1 97.6% / 93.1%: boosting rare languages made short
+// Portuguese read as Galician.
+export const LANGUAGE_BALANCE = 0.1;
+
 const LANGUAGE_TRAIN = { epochs: 10, learningRate: 0.3, l2: 1e-6, seed: SEED };
 const LATIN = /[a-zà-ɏ]/i;
 const NON_LATIN = /[^\p{Script=Latin}\P{L}]/u;
 
 /**
  * The Latin-script language model: every Latin-script training row whose language is written in Latin script,
- * featurised with eld's scores. Classes are weighted by 1/sqrt(frequency) so English's 10x lead does not turn every
- * near-tie into English.
+ * featurised with eld's scores. Classes are weighted by (1/frequency)^LANGUAGE_BALANCE: a little, so English's lead
+ * does not turn every near-tie into English, but not so much that rare relatives win near-ties.
  */
 export function buildLanguageModel(table: NgramTable = currentNgramTable()): string {
   const rows = loadLanguageRows("train").filter((r) => {
@@ -557,7 +567,7 @@ export function buildLanguageModel(table: NgramTable = currentNgramTable()): str
     return {
       x: languageFeatures(t, ngramScores(table, t)),
       y: index.get(r.language)!,
-      weight: Math.sqrt(maxFreq / freq.get(r.language)!),
+      weight: Math.pow(maxFreq / freq.get(r.language)!, LANGUAGE_BALANCE),
     };
   });
   const model = train(examples, labels, LANGUAGE_BITS, LANGUAGE_TRAIN);
