@@ -233,10 +233,15 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
     }
   }
 
-  // 4. A question the model is only fairly sure of ("do you offer gift wrapping for my order?" at 0.46) that names a
-  // published article's title is answered from the article rather than routed on a guess.
-  if (confident && nlu.confidence < SURE_INTENT && !ORDER_ACTIONS.includes(nlu.intent)) {
-    const fromKnowledge = await knowledgeFallback(ctx, { minTitleWords: 2 });
+  // 4. A question that names the whole title of an article the merchant wrote ("do you offer gift wrapping on
+  // orders?" for "Do you offer gift wrapping?") is answered from it: the merchant wrote it for exactly that question,
+  // and the intent model may route it elsewhere (change_order, or a product called "Gift Card"). Below SURE_INTENT,
+  // most of the title is enough. Order actions are never answered with an article, and policy questions have their
+  // own answer, which quotes the part of the policy that was asked about.
+  if (confident && !ORDER_ACTIONS.includes(nlu.intent) && !POLICY_INTENTS.includes(nlu.intent)) {
+    const fromKnowledge =
+      (await knowledgeFallback(ctx, { minTitleWords: 2, wholeTitle: true })) ??
+      (nlu.confidence < SURE_INTENT ? await knowledgeFallback(ctx, { minTitleWords: 2 }) : null);
     if (fromKnowledge) return fromKnowledge;
   }
 

@@ -16,6 +16,8 @@ export interface KnowledgeHit {
   /** Distinct question terms found in the document, and how many of them in its title. */
   matched: number;
   titleMatched: number;
+  /** Distinct terms of the title: titleMatched === titleTerms means the question names the whole title. */
+  titleTerms: number;
 }
 
 const STOP = new Set(
@@ -100,7 +102,14 @@ export function searchKnowledge(docs: KnowledgeDoc[], question: string, preferKi
     if (preferred >= 0) score += score > 0 ? 2 - preferred * 0.5 : 0.5;
     if (score <= 0) return;
     const excerpt = excerptOf(doc.body, q);
-    hits.push({ doc, excerpt: excerpt.text, score: score + excerpt.score * 0.1, matched, titleMatched });
+    hits.push({
+      doc,
+      excerpt: excerpt.text,
+      score: score + excerpt.score * 0.1,
+      matched,
+      titleMatched,
+      titleTerms: docTokens[i].title.size,
+    });
   });
   return hits.sort((a, b) => b.score - a.score);
 }

@@ -37,11 +37,12 @@ export const policyAnswer: Skill = async (ctx) => {
  */
 export async function knowledgeFallback(
   ctx: SkillContext,
-  opts: { minTitleWords?: number } = {},
+  opts: { minTitleWords?: number; wholeTitle?: boolean } = {},
 ): Promise<SkillResult | null> {
   const docs = await knowledgeDocs(ctx.shop, ctx.locale, ctx.profile.shopPolicies);
   const [best] = searchKnowledge(docs, ctx.text);
   if (!best || best.matched < 2 || best.titleMatched < (opts.minTitleWords ?? 1)) return null;
+  if (opts.wholeTitle && (best.titleTerms < 2 || best.titleMatched < best.titleTerms)) return null;
   const lines = [ctx.tr("policy.answer", { source: best.doc.source, excerpt: best.excerpt })];
   if (best.doc.url) lines.push(ctx.tr("policy.more", { url: best.doc.url }));
   return {
