@@ -66,6 +66,8 @@ export const INTENT_TRAINING_FILES = [
   "shopper-eu.csv",
   "shopper-more.csv",
   "shopper-mixed-3.csv",
+  "shopper-core-6.csv",
+  "one-word.csv",
   "negation-intents.csv",
   "shop-services.csv",
   "out-of-scope.csv",

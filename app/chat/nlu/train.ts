@@ -373,11 +373,11 @@ const NEUTRAL_INTENTS = new Set([
 ]);
 
 function neutralExamples(): Example[] {
-  // Out-of-scope rows too: "tell me a joke" read as a bad review ("the film is a joke") without them. Every second
-  // row of the hand-written files, so the neutral pull does not outweigh the reviews.
+  // Every out-of-scope row too: "tell me a joke" read as a bad review ("the film is a joke") without them. Every
+  // second row of the neutral intents, so the neutral pull does not outweigh the reviews.
   const rows = INTENT_TRAINING_FILES.filter((f) => f !== "bitext-train.csv")
     .flatMap((f) => loadIntents(f))
-    .filter((r, i) => (NEUTRAL_INTENTS.has(r.intent) || r.intent === "unknown") && i % 2 === 0);
+    .filter((r, i) => r.intent === "unknown" || (NEUTRAL_INTENTS.has(r.intent) && i % 2 === 0));
   return rows.flatMap((r) => {
     const x = featurize(r.text, SENTIMENT_FEATURES);
     return [
@@ -418,14 +418,15 @@ const ANGER_TRAIN = { epochs: 10, learningRate: 0.2, l2: 1e-5, seed: SEED };
  * anger set; sentiment.ts adds it to the rules, which stay because they know words the data has never seen.
  */
 // Everyday chat that is not angry: without it the model, trained on social posts and anger.csv only, read "tell me a
-// joke" (the posts say "what a joke") and "where is my order?" (anger.csv shouts it) as angry. Every third row of the
-// hand-written intent files, but for complaints and requests for a person, where anger is common.
+// joke" (the posts say "what a joke") and "where is my order?" (anger.csv shouts it) as angry. Every out-of-scope row
+// and every third row of the other hand-written intent rows, but for complaints and requests for a person, where anger
+// is common.
 const EXCITABLE_INTENTS = new Set(["complaint", "contact_human_agent"]);
 
 function calmChatRows(): AngerRow[] {
   return INTENT_TRAINING_FILES.filter((f) => f !== "bitext-train.csv")
     .flatMap((f) => loadIntents(f))
-    .filter((r, i) => !EXCITABLE_INTENTS.has(r.intent) && i % 3 === 0)
+    .filter((r, i) => r.intent === "unknown" || (!EXCITABLE_INTENTS.has(r.intent) && i % 3 === 0))
     .map((r) => ({ text: r.text, angry: false, language: r.language }));
 }
 
