@@ -47,8 +47,12 @@ export interface TurnResult {
 
 /** Above this confidence the intent is trusted over a matching knowledge article. */
 const SURE_INTENT = 0.7;
-/** Intents that act on an order: a shopper who asks to cancel is never answered with an article instead. */
-const ORDER_ACTIONS = ["cancel_order", "change_shipping_address", "track_order", "get_refund", "return_item"];
+/**
+ * Intents whose skill answers from the catalog or edits an order, where a merchant's article that names the question
+ * may know better. Only these pay for the knowledge lookup on a confident turn; order actions, policies, accounts and
+ * small talk keep their own answers.
+ */
+const KNOWLEDGE_FIRST = ["product_question", "change_order"];
 
 const ACCOUNT_INTENTS = [
   "create_account",
@@ -233,15 +237,15 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
     }
   }
 
-  // 4. A question that names the whole title of an article the merchant wrote ("do you offer gift wrapping on
-  // orders?" for "Do you offer gift wrapping?") is answered from it: the merchant wrote it for exactly that question,
-  // and the intent model may route it elsewhere (change_order, or a product called "Gift Card"). Below SURE_INTENT,
-  // most of the title is enough. Order actions are never answered with an article, and policy questions have their
-  // own answer, which quotes the part of the policy that was asked about.
-  if (confident && !ORDER_ACTIONS.includes(nlu.intent) && !POLICY_INTENTS.includes(nlu.intent)) {
-    const fromKnowledge =
-      (await knowledgeFallback(ctx, { minTitleWords: 2, wholeTitle: true })) ??
-      (nlu.confidence < SURE_INTENT ? await knowledgeFallback(ctx, { minTitleWords: 2 }) : null);
+  // 4. A catalog or order-edit question that names a merchant's article title ("do you offer gift wrapping on
+  // orders?" for "Do you offer gift wrapping?") is answered from the article: the merchant wrote it for exactly that
+  // question, and the model may route it to a look-alike product ("Gift Card") or to change_order. The whole title
+  // must be named, or two of its words when the model is only fairly sure (below SURE_INTENT).
+  if (confident && KNOWLEDGE_FIRST.includes(nlu.intent)) {
+    const fromKnowledge = await knowledgeFallback(ctx, {
+      accept: (hit) =>
+        hit.titleMatched >= 2 && (hit.titleMatched === hit.titleTerms || nlu.confidence < SURE_INTENT),
+    });
     if (fromKnowledge) return fromKnowledge;
   }
 

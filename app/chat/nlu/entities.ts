@@ -4,7 +4,7 @@
  * one an order or a year), so each span is claimed once, in order of how sure its cue is: explicit formats and
  * keywords first, bare digits last.
  */
-import { normalize, tokenize } from "./features";
+import { EMAIL, normalize, tokenize } from "./features";
 
 export interface CatalogVariant {
   id: string;
@@ -51,9 +51,6 @@ export interface ExtractOptions {
   catalog?: Catalog;
 }
 
-// Latin letters only: Chinese or Japanese written right against an address ("我的邮箱是li.wei@qq.com订单1043") is
-// not part of it, and \p{L} would swallow it into the address.
-const EMAIL = /[A-Za-z0-9\u00c0-\u024f._%+-]+@[A-Za-z0-9\u00c0-\u024f-]+(?:\.[A-Za-z0-9\u00c0-\u024f-]+)*\.[A-Za-z]{2,}/gu;
 const UPS = /\b1Z[0-9A-Z]{16}\b/gi;
 // USPS: 20-22 digits starting 92-95 (often written in groups of four), or the S10 international form LX123456789US.
 const USPS = /\b9[2-5]\d{2}(?:[ ]?\d{4}){4}[ ]?\d{2}(?:\d{0,2})\b/g;

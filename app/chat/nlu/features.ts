@@ -19,9 +19,14 @@ const NON_WORD = /[^\p{L}\p{N}#]+/gu;
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 // E-mail addresses and links say nothing about intent, but their parts ("yuki", "tanaka", "example") become random
 // word and character features; one placeholder token each keeps only the fact that one was given.
-// Latin letters only, so CJK text glued to an address ("注文#1042はどこ？yuki@mail.jp") stays text.
-const EMAIL = /[A-Za-z0-9\u00c0-\u024f._%+-]+@[A-Za-z0-9\u00c0-\u024f.-]+\.[A-Za-z]{2,}/g;
-const URL = /https?:\/\/[!-~]+/g;
+/**
+ * An e-mail address, Latin letters only: Chinese or Japanese written right against it ("我的邮箱是li.wei@qq.com订单1043")
+ * is not part of it, and \p{L} would swallow it. Shared by the features, the language detector and the entities.
+ */
+export const EMAIL =
+  /[A-Za-z0-9\u00c0-\u024f._%+-]+@[A-Za-z0-9\u00c0-\u024f-]+(?:\.[A-Za-z0-9\u00c0-\u024f-]+)*\.[A-Za-z]{2,}/gu;
+/** A link: printable ASCII only, so text glued after it stays text. */
+export const URL = /https?:\/\/[!-~]+/g;
 
 /** Lower-cases, folds Latin accents and full-width forms, and maps every digit run to one "0" (order numbers vary). */
 export function normalize(text: string): string {
@@ -139,6 +144,7 @@ export class SparseBuilder {
       }
       this.touched[this.n++] = idx;
     }
+    // A sum that cancels to exactly 0 would be dropped from `touched` bookkeeping; nudge it instead.
     this.acc[idx] = this.acc[idx] + v || 1e-12;
   }
 
@@ -167,58 +173,16 @@ export const fnvStep = (h: number, code: number) =>
   Math.imul(h ^ code, 0x01000193);
 
 /**
- * A sparse vector from groups of string keys (for the small side models): each group L2-normalised and weighted,
- * or, with `values`, each key carrying its own value times the weight.
- */
-export function hashKeys(
-  groups: { keys: string[]; weight: number; seed: number; values?: number[] }[],
-  bits: number
-): SparseVector {
-  const b = new SparseBuilder(bits);
-  for (const g of groups) {
-    if (g.keys.length === 0) continue;
-    const scale = g.values ? g.weight : g.weight / Math.sqrt(g.keys.length);
-    g.keys.forEach((k, j) =>
-      b.addKey(k, g.seed, scale * (g.values ? g.values[j] : 1))
-    );
-  }
-  return b.build();
-}
-
-/**
  * Hashes a message into word unigrams and bigrams, character n-grams over the space-joined tokens (robust to typos
  * and needed for CJK, which has no spaces), single CJK characters, and glossary concepts. Each kind is
  * L2-normalised separately and weighted so that long messages do not dominate and no kind drowns the others.
  */
 export function featurize(text: string, opts: FeatureOptions): SparseVector {
-  const mask = (1 << opts.bits) - 1;
-  let buf = scratch.get(opts.bits);
-  if (!buf) {
-    buf = {
-      acc: new Float32Array(1 << opts.bits),
-      touched: new Int32Array(4096),
-    };
-    scratch.set(opts.bits, buf);
-  }
-  const acc = buf.acc;
-  let touched = buf.touched;
-  let nTouched = 0;
-  const add = (idx: number, v: number) => {
-    if (acc[idx] === 0) {
-      if (nTouched === touched.length) {
-        const grown = new Int32Array(touched.length * 2);
-        grown.set(touched);
-        touched = buf!.touched = grown;
-      }
-      touched[nTouched++] = idx;
-    }
-    // A sum that cancels to exactly 0 would be dropped from `touched` bookkeeping; nudge it instead.
-    acc[idx] = acc[idx] + v || 1e-12;
-  };
+  const b = new SparseBuilder(opts.bits);
   const addGroup = (keys: string[], seed: number, weight: number) => {
     if (keys.length === 0) return;
     const scale = weight / Math.sqrt(keys.length);
-    for (const k of keys) add(hash(k, seed) & mask, scale);
+    for (const k of keys) b.addKey(k, seed, scale);
   };
 
   const normalized = normalize(
@@ -247,13 +211,12 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
   if (grams > 0) {
     const scale = 1 / Math.sqrt(grams);
     for (let i = 0; i < len; i++) {
-      let h = (0x811c9dc5 ^ SEED_CHAR) >>> 0;
+      let h = fnvStart(SEED_CHAR);
       for (let n = 1; n <= opts.charMax && i + n <= len; n++) {
-        h ^= joined.charCodeAt(i + n - 1);
-        h = Math.imul(h, 0x01000193);
+        h = fnvStep(h, joined.charCodeAt(i + n - 1));
         if (n < opts.charMin || (n === 1 && joined.charCodeAt(i) === 32))
           continue;
-        add((h >>> 0) & mask, scale);
+        b.add(h >>> 0, scale);
       }
     }
   }
@@ -275,13 +238,5 @@ export function featurize(text: string, opts: FeatureOptions): SparseVector {
 
   if (opts.negation) addGroup(negatedWords(text), SEED_NEGATED, opts.negation);
 
-  const indices = new Int32Array(nTouched);
-  const values = new Float32Array(nTouched);
-  for (let i = 0; i < nTouched; i++) {
-    const idx = touched[i];
-    indices[i] = idx;
-    values[i] = acc[idx];
-    acc[idx] = 0;
-  }
-  return { indices, values };
+  return b.build();
 }

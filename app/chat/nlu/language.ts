@@ -11,9 +11,11 @@
  * - Messages with almost no letters ("ok", "#1001") fall back to the caller's hint.
  */
 import {
+  EMAIL,
   fnvStart,
   fnvStep,
   SparseBuilder,
+  URL,
   type SparseVector,
 } from "./features";
 import { logits, softmax } from "./linear";
@@ -213,10 +215,9 @@ export function languageFeatures(
 /** Removes what says nothing about the language: order numbers, e-mails, links, tracking codes. */
 export function languageText(text: string): string {
   return text
-    .replace(
-      /[A-Za-z0-9\u00c0-\u024f._%+-]+@[A-Za-z0-9\u00c0-\u024f.-]+\.[A-Za-z]{2,}|https?:\/\/[!-~]+|#?\d[\w-]*|\{\{[^}]*\}\}/g,
-      " "
-    )
+    .replace(URL, " ")
+    .replace(EMAIL, " ")
+    .replace(/#?\d[\w-]*|\{\{[^}]*\}\}/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -278,7 +279,9 @@ export function identifyLanguage(
   };
   for (const key of ["conversation", "storefront", "shop"] as const)
     bonus(opts.priors?.[key], PRIOR_LOGITS[key]);
-  if (opts.hint) bonus(opts.hint, PRIOR_LOGITS.hint);
+  // The hint stands in for the conversation when the caller has no priors; the app passes both with the same
+  // language, which must not count twice.
+  if (opts.hint && !opts.priors?.conversation) bonus(opts.hint, PRIOR_LOGITS.hint);
   const p = softmax(z);
   let top = 0;
   for (let k = 1; k < p.length; k++) if (p[k] > p[top]) top = k;

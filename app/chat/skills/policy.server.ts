@@ -1,5 +1,5 @@
 import { knowledgeDocs } from "../../knowledge/knowledge.server";
-import { searchKnowledge } from "../../knowledge/search";
+import { searchKnowledge, type KnowledgeHit } from "../../knowledge/search";
 import type { Skill, SkillContext, SkillResult } from "./context";
 import { say } from "./context";
 
@@ -33,16 +33,17 @@ export const policyAnswer: Skill = async (ctx) => {
 
 /**
  * When the intent model is unsure, the merchant's own knowledge base may still know the answer ("do you gift
- * wrap?"). Only a close match counts: several of the question's words, at least one in the article's title.
+ * wrap?"). Only a close match counts: several of the question's words, at least one in the article's title, and
+ * whatever `accept` asks of the hit on top (the caller's stricter rule for confident turns).
  */
 export async function knowledgeFallback(
   ctx: SkillContext,
-  opts: { minTitleWords?: number; wholeTitle?: boolean } = {},
+  opts: { accept?: (hit: KnowledgeHit) => boolean } = {},
 ): Promise<SkillResult | null> {
   const docs = await knowledgeDocs(ctx.shop, ctx.locale, ctx.profile.shopPolicies);
   const [best] = searchKnowledge(docs, ctx.text);
-  if (!best || best.matched < 2 || best.titleMatched < (opts.minTitleWords ?? 1)) return null;
-  if (opts.wholeTitle && (best.titleTerms < 2 || best.titleMatched < best.titleTerms)) return null;
+  if (!best || best.matched < 2 || best.titleMatched < 1) return null;
+  if (opts.accept && !opts.accept(best)) return null;
   const lines = [ctx.tr("policy.answer", { source: best.doc.source, excerpt: best.excerpt })];
   if (best.doc.url) lines.push(ctx.tr("policy.more", { url: best.doc.url }));
   return {
