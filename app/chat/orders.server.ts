@@ -20,6 +20,8 @@ export const SHOPPER_ORDERS_QUERY = `#graphql
         statusPageUrl
         currencyCode
         totalPriceSet { presentmentMoney { amount currencyCode } }
+        totalShippingPriceSet { presentmentMoney { amount currencyCode } }
+        paymentCollectionDetails { additionalPaymentCollectionUrl }
         shippingAddress { name address1 address2 city provinceCode zip countryCodeV2 }
         lineItems(first: 25) { nodes { id title variantTitle quantity unfulfilledQuantity } }
         fulfillments(first: 5) {
@@ -53,6 +55,9 @@ export interface ShopperOrder {
   statusPageUrl: string;
   currencyCode: string;
   totalPriceSet: { presentmentMoney: { amount: string; currencyCode: string } };
+  totalShippingPriceSet: { presentmentMoney: { amount: string; currencyCode: string } };
+  /** Where an unpaid order can be paid (Shopify's payment collection link), null once nothing is owed. */
+  paymentCollectionDetails: { additionalPaymentCollectionUrl: string | null } | null;
   shippingAddress: {
     name: string | null;
     address1: string | null;

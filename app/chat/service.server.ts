@@ -165,6 +165,7 @@ async function botTurn(
                 orderId: turn.outcome.orderId,
                 amount: turn.outcome.amount,
                 currency: turn.outcome.currency,
+                reason: turn.outcome.reason,
               },
             }),
           ]

@@ -8,6 +8,14 @@ export interface DialogueState {
   verifiedContacts?: string[];
   /** A question the bot asked and is waiting for an answer to. */
   awaiting?: { kind: "order_number" | "contact" | "address"; intent: string; orderName?: string };
+  /** What the last answer was about, so "when?", "why?" or "what can you do?" can be answered against it. */
+  topic?: Topic;
+  /** The product the last answer was about ("and in L?"). */
+  productId?: string;
+  /** Choices the bot offered and is waiting for the shopper to pick from (buttons or their words). */
+  offer?: Offer;
+  /** A return being put together: which items, then why, then a yes. */
+  returnDraft?: ReturnDraft;
   /** An action waiting for the shopper's explicit yes. */
   pending?: PendingAction;
   /** Consecutive turns the bot did not understand. */
@@ -17,6 +25,54 @@ export interface DialogueState {
   fallbackNoted?: boolean;
 }
 
+/** The subject of the bot's last answer. */
+export type Topic =
+  | "status"
+  | "late"
+  | "stuck"
+  | "failed"
+  | "unpaid"
+  | "unfulfilled"
+  | "delivered"
+  | "return"
+  | "refund"
+  | "product"
+  | "policy";
+
+/** What a late, stuck or failed parcel can get, in the order the bot offers them. */
+export const PARCEL_OPTIONS = ["wait", "claim", "reship", "refund_shipping"] as const;
+export type ParcelOption = (typeof PARCEL_OPTIONS)[number];
+
+export interface Offer {
+  kind: "parcel";
+  orderName: string;
+  options: ParcelOption[];
+  /** Labels shown on the buttons, in the same order as `options` (a tap sends the label back). */
+  labels: string[];
+}
+
+export interface ReturnDraft {
+  orderId: string;
+  orderName: string;
+  /** Every returnable line; `chosen` holds the indexes the shopper picked. */
+  lines: { fulfillmentLineItemId: string; quantity: number; title: string }[];
+  chosen?: number[];
+  step: "items" | "reason";
+}
+
+/** Shopify's return reasons the chat offers (ReturnReason enum), in the order shown to the shopper. */
+export const RETURN_REASONS = [
+  "SIZE_TOO_SMALL",
+  "SIZE_TOO_LARGE",
+  "COLOR",
+  "DEFECTIVE",
+  "NOT_AS_DESCRIBED",
+  "WRONG_ITEM",
+  "UNWANTED",
+  "OTHER",
+] as const;
+export type ReturnReasonCode = (typeof RETURN_REASONS)[number];
+
 export type PendingAction =
   | { kind: "cancel"; orderId: string; orderName: string; total: string; expiresAt: number }
   | { kind: "address"; orderId: string; orderName: string; address: AddressInput; expiresAt: number }
@@ -25,6 +81,9 @@ export type PendingAction =
       orderId: string;
       orderName: string;
       lineItems: { fulfillmentLineItemId: string; quantity: number; title: string }[];
+      reason?: ReturnReasonCode;
+      /** The shopper's own words for the reason, kept for the merchant. */
+      note?: string;
       expiresAt: number;
     };
 

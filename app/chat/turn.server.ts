@@ -8,13 +8,18 @@ import { replyLocaleFor, t, type MessageKey } from "./i18n";
 import { llmAnswer } from "./llm/agent.server";
 import { shopProfile, type ShopProfile } from "./shop-profile.server";
 import { account } from "./skills/account.server";
-import { addressGiven, cancelOrder, changeAddress, declinePending, executePending, startReturn } from "./skills/actions.server";
+import { addressGiven, cancelOrder, changeAddress, declinePending, executePending } from "./skills/actions.server";
 import type { BotReply, Outcome, Skill, SkillContext, SkillResult } from "./skills/context";
-import { say } from "./skills/context";
-import { invoice, orderStatus } from "./skills/order-status.server";
+import { refusal, say } from "./skills/context";
+import { answerAboutOrder, invoice, orderStatus } from "./skills/order-status.server";
+import { chooseParcelOption, pickedOption, repeatOffer } from "./skills/parcel.server";
+import { answersDraft, continueReturn, returnReasonOf, startReturn } from "./skills/returns.server";
+import { refundStatus } from "./skills/refund.server";
+import { withOrder } from "./skills/with-order.server";
+import { recentOrdersOf } from "./orders.server";
+import { aspectOf, isFollowUp, type Aspect } from "./followup";
 import { knowledgeFallback, policyAnswer } from "./skills/policy.server";
 import { productQuestion } from "./skills/product.server";
-import { refundStatus } from "./skills/refund.server";
 import type { DialogueState } from "./state";
 import { yesOrNo } from "./state";
 import type { AdminGraphql } from "./types";
@@ -215,8 +220,34 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
     state.pending = undefined;
   }
 
-  // 2. Anger and explicit requests go to a person before anything else.
+  // 2. A plain answer to choices the bot offered ("All of them", "it's broken", a tapped button) is taken before the
+  // anger check: reasons for a return sound negative, and a short answer says little about the shopper's mood.
+  if (state.offer) {
+    const option = pickedOption(ctx.text, state.offer);
+    if (option) return chooseParcelOption(ctx, state.offer, option);
+  }
+  if (state.returnDraft && answersDraft(ctx, state.returnDraft)) return continueReturn(ctx, state.returnDraft);
+
+  // 2a. Anger and explicit requests go to a person before anything else.
   if (nlu.angry) return { replies: [], handoff: "angry" };
+
+  // 2b. Choices the bot offered for a late or failed parcel: a tap, a number or the option in words picks one; a
+  // message that is neither a choice nor a clear new request gets the choices again instead of a refusal.
+  if (state.offer) {
+    const offer = state.offer;
+    if (!confident && !isFollowUp(ctx.text)) return repeatOffer(ctx, offer);
+    state.offer = undefined;
+  }
+
+  // 2c. A return being put together: the answer to "which item?" or "why?". A clear new request (not a reason the
+  // shopper gives in words) leaves it.
+  if (state.returnDraft) {
+    const draft = state.returnDraft;
+    const leaves =
+      confident && !RETURN_INTENTS.includes(nlu.intent) && (draft.step === "items" || returnReasonOf(ctx, ctx.text) === "OTHER");
+    if (!leaves) return continueReturn(ctx, draft);
+    state.returnDraft = undefined;
+  }
 
   // 3. The answer to a question the bot asked.
   const awaiting = state.awaiting;
@@ -237,6 +268,14 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
     }
   }
 
+  // 3b. A follow-up ("when?", "why?", "which carrier?", "what can you do?", "the other one?") is read against what
+  // the last answer was about before the intent model may call it out of scope.
+  const followUp = await resolveFollowUp(ctx, confident);
+  if (followUp) {
+    state.lowConfidence = 0;
+    return followUp;
+  }
+
   // 4. A catalog or order-edit question that names a merchant's article title ("do you offer gift wrapping on
   // orders?" for "Do you offer gift wrapping?") is answered from the article: the merchant wrote it for exactly that
   // question, and the model may route it to a look-alike product ("Gift Card") or to change_order. The whole title
@@ -252,6 +291,13 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   // 5. Not understood: ask once, then hand over.
   // Out-of-scope questions count too: a shopper the bot cannot help twice in a row gets a person.
   if (!confident) {
+    // "what happened to #1025?": an order number with wording the model cannot place is, far most often, a question
+    // about that order; its status (with the shop's options if something is wrong) is the useful answer.
+    if (nlu.entities.orderNumbers.length && nlu.intent !== "unknown") {
+      state.lowConfidence = 0;
+      state.awaiting = undefined;
+      return runSkill(ctx, "track_order");
+    }
     const fromKnowledge = await knowledgeFallback(ctx);
     if (fromKnowledge) {
       state.lowConfidence = 0;
@@ -262,17 +308,12 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
       state.lowConfidence = 0;
       return { replies: [], handoff: "low_confidence" };
     }
+    // A refusal always comes with the way on: what the bot can do, or a person.
+    const choices = [ctx.tr("quick.track"), ctx.tr("quick.return"), ctx.tr("quick.human")];
     if (nlu.intent === "unknown" && nlu.confidence >= settings.handoffThreshold) {
-      return say(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }));
+      return refusal(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }), choices);
     }
-    return {
-      replies: [
-        {
-          text: ctx.tr("unknown.first"),
-          quickReplies: [ctx.tr("quick.track"), ctx.tr("quick.return"), ctx.tr("quick.human")],
-        },
-      ],
-    };
+    return refusal(ctx.tr("unknown.first"), choices);
   }
   state.lowConfidence = 0;
   state.awaiting = undefined;
@@ -280,6 +321,48 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   // and keep their rules; steps 1-4 stay deterministic. Any provider failure gives runSkill's answer instead.
   if (env.LLM_PROVIDER !== "none") return llmAnswer(ctx, () => runSkill(ctx, nlu.intent));
   return runSkill(ctx, nlu.intent);
+}
+
+const RETURN_INTENTS = ["return_item", "get_refund", "track_refund", "complaint"];
+/** Intents that carry a request of their own: a short message with them is not a follow-up of the last answer. */
+const OWN_REQUEST = ["cancel_order", "return_item", "change_shipping_address", "set_up_shipping_address", "contact_human_agent", "contact_customer_service", "complaint", "greeting", "thanks", "goodbye"];
+const ORDER_TOPICS = ["status", "late", "stuck", "failed", "unpaid", "unfulfilled", "delivered"];
+
+/** The answer to a follow-up of the last answer's topic, or null when the message is not one. */
+async function resolveFollowUp(ctx: SkillContext, confident: boolean): Promise<SkillResult | null> {
+  const { state, nlu } = ctx;
+  if (!state.topic || !isFollowUp(ctx.text)) return null;
+  if (confident && OWN_REQUEST.includes(nlu.intent)) return null;
+  // A new order number is a new question about that order, not a follow-up of the last one.
+  if (nlu.entities.orderNumbers.some((n) => n !== state.orderName)) return null;
+  const aspect = aspectOf(ctx.text) as Aspect;
+  if (state.topic === "refund" || (aspect === "amount" && ORDER_TOPICS.includes(state.topic))) {
+    ctx.intent = "track_refund";
+    return refundStatus(ctx);
+  }
+  if (state.topic === "return") {
+    ctx.intent = "return_item";
+    return startReturn(ctx);
+  }
+  if (!ORDER_TOPICS.includes(state.topic) || !state.orderName) return null;
+  ctx.intent = "track_order";
+  if (aspect === "other") return otherOrder(ctx);
+  return withOrder(ctx, async (order) => answerAboutOrder(ctx, order, aspect === "amount" ? null : aspect));
+}
+
+/** "And the other one?": the logged-in shopper's other recent order, or a question for its number. */
+async function otherOrder(ctx: SkillContext): Promise<SkillResult> {
+  const current = `#${ctx.state.orderName}`;
+  if (ctx.customerId) {
+    const other = (await recentOrdersOf(ctx.graphql, ctx.customerId)).find((o) => o.name !== current);
+    if (other) {
+      ctx.state.orderName = other.name.replace(/^#/, "");
+      return withOrder(ctx, async (order) => answerAboutOrder(ctx, order, null));
+    }
+  }
+  ctx.state.orderName = undefined;
+  ctx.state.awaiting = { kind: "order_number", intent: "track_order" };
+  return say(ctx.tr("order.askNumber"));
 }
 
 /** True when a message is little more than an email, phone or order number: its "intent" means nothing. */
@@ -313,6 +396,8 @@ function isExplicitOtherIntent(intent: string, awaitingIntent: string) {
 async function runSkill(ctx: SkillContext, intent: string): Promise<SkillResult> {
   ctx.intent = intent;
   const target = route(intent, ctx);
+  // Policy and account answers have no order to follow up on; skills that do set their own topic.
+  if (target === policyAnswer || target === account) ctx.state.topic = "policy";
   if (typeof target === "function") return target(ctx);
   if (target === "smalltalk") {
     const key = intent === "greeting" ? "greeting" : intent === "thanks" ? "thanks" : "goodbye";
@@ -322,7 +407,13 @@ async function runSkill(ctx: SkillContext, intent: string): Promise<SkillResult>
     if (intent === "greeting") reply.quickReplies = [ctx.tr("quick.track"), ctx.tr("quick.return"), ctx.tr("quick.human")];
     return { replies: [reply] };
   }
-  if (target === "unknown") return say(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }));
+  if (target === "unknown") {
+    return refusal(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }), [
+      ctx.tr("quick.track"),
+      ctx.tr("quick.return"),
+      ctx.tr("quick.human"),
+    ]);
+  }
   return { replies: [], handoff: target };
 }
 

@@ -7,6 +7,9 @@ export const HANDOFF_REASON_LABELS: Record<string, string> = {
   failed_action: "Action failed",
   verification_locked: "Verification locked",
   account_request: "Account request",
+  carrier_claim: "Carrier claim (late parcel)",
+  reship: "Replacement requested",
+  refund_shipping: "Shipping refund requested",
 };
 
 export const INTENT_LABELS: Record<string, string> = {

@@ -1,6 +1,17 @@
 import prisma from "../db.server";
 
-export type HandoffReason = "explicit_request" | "low_confidence" | "angry" | "complaint" | "failed_action" | "verification_locked" | "account_request";
+export type HandoffReason =
+  | "explicit_request"
+  | "low_confidence"
+  | "angry"
+  | "complaint"
+  | "failed_action"
+  | "verification_locked"
+  | "account_request"
+  // A late, stuck or failed parcel, and the option the shopper picked from the shop's offer.
+  | "carrier_claim"
+  | "reship"
+  | "refund_shipping";
 
 /** Moves a conversation to the people's queue, with the reason recorded; a no-op when a person already has it. */
 export async function handOff(shop: string, conversationId: string, reason: HandoffReason): Promise<boolean> {

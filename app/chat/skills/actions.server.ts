@@ -1,4 +1,4 @@
-import { formatList, formatMoney } from "../i18n";
+import { formatMoney } from "../i18n";
 import type { ShopperOrder } from "../orders.server";
 import { CONFIRMATION_TTL_MS, type AddressInput, type PendingAction } from "../state";
 import type { Skill, SkillContext, SkillResult } from "./context";
@@ -27,19 +27,6 @@ export const ORDER_ADDRESS_MUTATION = `#graphql
     orderUpdate(input: $input) {
       order { id shippingAddress { address1 city zip countryCodeV2 } }
       userErrors { field message }
-    }
-  }
-`;
-
-export const RETURNABLE_QUERY = `#graphql
-  query ShopperReturnable($orderId: ID!) {
-    returnableFulfillments(orderId: $orderId, first: 5) {
-      nodes {
-        fulfillment { id deliveredAt createdAt }
-        returnableFulfillmentLineItems(first: 20) {
-          nodes { quantity fulfillmentLineItem { id lineItem { title variantTitle } } }
-        }
-      }
     }
   }
 `;
@@ -124,52 +111,6 @@ export const addressGiven: Skill = async (ctx) => {
   });
 };
 
-interface Returnable {
-  returnableFulfillments: {
-    nodes: {
-      fulfillment: { id: string; deliveredAt: string | null; createdAt: string };
-      returnableFulfillmentLineItems: {
-        nodes: { quantity: number; fulfillmentLineItem: { id: string; lineItem: { title: string; variantTitle: string | null } } }[];
-      };
-    }[];
-  };
-}
-
-/** "I want to return it": delivered items inside the merchant's return window, after a yes. */
-export const startReturn: Skill = async (ctx) => {
-  if (!ctx.settings.allowReturn) return { ...say(ctx.tr("return.notAllowed")), handoff: "explicit_request" };
-  return withOrder(ctx, async (order) => {
-    const orderName = order.name;
-    const data = await ctx.graphql<Returnable>(RETURNABLE_QUERY, { orderId: order.id });
-    const windowStart = ctx.now.getTime() - ctx.settings.returnWindowDays * 86_400_000;
-    const delivered = data.returnableFulfillments.nodes.filter((n) => n.fulfillment.deliveredAt);
-    if (!delivered.length) return say(ctx.tr("return.nothing", { orderName }));
-    const inWindow = delivered.filter((n) => new Date(n.fulfillment.deliveredAt!).getTime() >= windowStart);
-    if (!inWindow.length) {
-      return { ...say(ctx.tr("return.outsideWindow", { orderName, days: ctx.settings.returnWindowDays })) };
-    }
-    const mentioned = ctx.nlu.entities.products.map((p) => p.title.toLowerCase());
-    let lineItems = inWindow.flatMap((n) =>
-      n.returnableFulfillmentLineItems.nodes.map((li) => ({
-        fulfillmentLineItemId: li.fulfillmentLineItem.id,
-        quantity: li.quantity,
-        title: li.fulfillmentLineItem.lineItem.title,
-      })),
-    );
-    // "return the linen shirt from #1003" narrows the return to what was named.
-    const named = lineItems.filter((li) => mentioned.some((m) => li.title.toLowerCase().includes(m)));
-    if (named.length) lineItems = named;
-    return ask(
-      ctx,
-      { kind: "return", orderId: order.id, orderName, lineItems, expiresAt: ctx.now.getTime() + CONFIRMATION_TTL_MS },
-      ctx.tr("return.confirm", {
-        orderName,
-        items: formatList(lineItems.map((li) => (li.quantity > 1 ? `${li.quantity} × ${li.title}` : li.title)), ctx.locale),
-      }),
-    );
-  });
-};
-
 /** Carries out a confirmed action. Any refusal by Shopify is reported honestly and handed to a person. */
 export async function executePending(ctx: SkillContext, pending: PendingAction): Promise<SkillResult> {
   const orderName = pending.orderName;
@@ -213,14 +154,19 @@ export async function executePending(ctx: SkillContext, pending: PendingAction):
       returnLineItems: pending.lineItems.map((li) => ({
         fulfillmentLineItemId: li.fulfillmentLineItemId,
         quantity: li.quantity,
-        returnReason: "OTHER",
-        customerNote: "Requested through Shopdesk chat",
+        // The deprecated enum (not returnReasonDefinitionId): the chat's reasons map onto it one to one, and a
+        // definition id would cost a lookup per shop; see README "Known limits".
+        returnReason: pending.reason ?? "OTHER",
+        customerNote: pending.note ? `Shopdesk chat: ${pending.note}` : "Requested through Shopdesk chat",
       })),
     },
   });
   const created = data.returnRequest?.return;
   if (!created || data.returnRequest!.userErrors.length) return failed();
-  return { ...say(ctx.tr("return.done", { returnName: created.name })), outcome: { kind: "return", orderId: pending.orderId } };
+  return {
+    ...say(ctx.tr("return.done", { returnName: created.name })),
+    outcome: { kind: "return", orderId: pending.orderId, reason: pending.reason ?? "OTHER" },
+  };
 }
 
 /** What the bot says when the shopper answers no. */
@@ -228,3 +174,5 @@ export function declinePending(ctx: SkillContext, pending: PendingAction): Skill
   const key = pending.kind === "cancel" ? "cancel.kept" : pending.kind === "address" ? "address.kept" : "return.kept";
   return say(ctx.tr(key, { orderName: pending.orderName }));
 }
+
+export { startReturn } from "./returns.server";

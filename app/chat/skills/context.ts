@@ -19,6 +19,8 @@ export interface Outcome {
   orderId?: string;
   amount?: number;
   currency?: string;
+  /** Why: a return's reason code, the parcel option the shopper picked. */
+  reason?: string;
 }
 
 /** Everything a skill may read; skills change `state` in place and return what to say. */
@@ -50,3 +52,8 @@ export interface SkillResult {
 export type Skill = (ctx: SkillContext) => Promise<SkillResult>;
 
 export const say = (...texts: string[]): SkillResult => ({ replies: texts.filter(Boolean).map((text) => ({ text })) });
+
+/** A reply saying the bot could not answer; marked so the dialogue (and its evaluation) never lets one dead-end. */
+export const refusal = (text: string, quickReplies?: string[]): SkillResult => ({
+  replies: [{ text, quickReplies, meta: { refusal: true } }],
+});

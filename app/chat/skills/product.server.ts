@@ -2,7 +2,7 @@ import { formatList, formatMoney } from "../i18n";
 import { tokens } from "../../knowledge/search";
 import type { CatalogProduct } from "../catalog.server";
 import type { Skill, SkillContext } from "./context";
-import { say } from "./context";
+import { refusal } from "./context";
 
 export const PRODUCT_QUERY = `#graphql
   query ShopperProduct($id: ID!) {
@@ -62,10 +62,13 @@ function requestedOptions(text: string, product: CatalogProduct): string[] {
 /** "Is the linen shirt in stock in M?", "how much is …": price, options and live stock. */
 export const productQuestion: Skill = async (ctx: SkillContext) => {
   const mentioned = ctx.nlu.entities.products.map((p) => p.id);
-  const match = matchProduct(ctx.text, ctx.catalog, mentioned);
-  if (!match) return say(ctx.tr("product.notFound"));
+  // "and in L?" after a product answer is about the same product.
+  const match =
+    matchProduct(ctx.text, ctx.catalog, mentioned) ??
+    (ctx.state.topic === "product" ? ctx.catalog.find((p) => p.id === ctx.state.productId) : undefined);
+  if (!match) return refusal(ctx.tr("product.notFound"), [ctx.tr("quick.human")]);
   const { product } = await ctx.graphql<ProductAnswer>(PRODUCT_QUERY, { id: match.id });
-  if (!product) return say(ctx.tr("product.notFound"));
+  if (!product) return refusal(ctx.tr("product.notFound"), [ctx.tr("quick.human")]);
   const wanted = requestedOptions(ctx.text, match);
   const variants = product.variants.nodes;
   const prices = [...new Set(variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
@@ -73,26 +76,43 @@ export const productQuestion: Skill = async (ctx: SkillContext) => {
     prices.length > 1
       ? `${formatMoney(prices[0], ctx.profile.currencyCode, ctx.locale)} – ${formatMoney(prices[prices.length - 1], ctx.profile.currencyCode, ctx.locale)}`
       : formatMoney(prices[0] ?? 0, ctx.profile.currencyCode, ctx.locale);
-  const lines = [ctx.tr("product.summary", { title: product.title, price })];
+  // A stock question is answered yes or no first, for the variant asked; price and options follow.
+  const lines: string[] = [];
+  const summary = ctx.tr("product.summary", { title: product.title, price });
   const chosen = wanted.length
     ? variants.filter((v) => wanted.every((w) => v.selectedOptions.some((o) => o.value.toLowerCase() === w.toLowerCase())))
     : [];
+  const inStock = variants.filter((v) => v.availableForSale && (v.inventoryQuantity ?? 0) > 0);
+  const single = variants.length === 1 && variants[0].title === "Default Title";
   if (chosen.length) {
     for (const v of chosen.slice(0, 3)) {
       const label = `${product.title} (${v.title})`;
       const qty = v.inventoryQuantity ?? 0;
-      if (!v.availableForSale || qty <= 0) lines.push(ctx.tr("product.outOfStock", { variant: label }));
-      else if (qty <= LOW_STOCK) lines.push(ctx.tr("product.lowStock", { variant: label, count: qty }));
-      else lines.push(ctx.tr("product.inStock", { variant: label }));
+      if (!v.availableForSale || qty <= 0) lines.push(ctx.tr("product.noOutOfStock", { variant: label }));
+      else if (qty <= LOW_STOCK) lines.push(ctx.tr("product.yesLowStock", { variant: label, count: qty }));
+      else lines.push(ctx.tr("product.yesInStock", { variant: label }));
     }
+    lines.push(summary);
+    const allOut = chosen.every((v) => !v.availableForSale || (v.inventoryQuantity ?? 0) <= 0);
+    if (allOut && inStock.length) lines.push(ctx.tr("product.otherOptions", { options: formatList(inStock.slice(0, 12).map((v) => v.title), ctx.locale) }));
+  } else if (!inStock.length) {
+    lines.push(ctx.tr("product.noneInStock", { title: product.title }), summary);
+  } else if (single) {
+    const qty = inStock[0].inventoryQuantity ?? 0;
+    lines.push(
+      qty <= LOW_STOCK
+        ? ctx.tr("product.yesLowStock", { variant: product.title, count: qty })
+        : ctx.tr("product.yesInStock", { variant: product.title }),
+      summary,
+    );
   } else {
-    const inStock = variants.filter((v) => v.availableForSale && (v.inventoryQuantity ?? 0) > 0).map((v) => v.title);
-    if (inStock.length && !(inStock.length === 1 && inStock[0] === "Default Title")) {
-      lines.push(ctx.tr("product.variants", { options: formatList(inStock.slice(0, 12), ctx.locale) }));
-    } else if (!inStock.length) {
-      lines.push(ctx.tr("product.outOfStock", { variant: product.title }));
-    }
+    lines.push(
+      ctx.tr("product.yesOptions", { title: product.title, options: formatList(inStock.slice(0, 12).map((v) => v.title), ctx.locale) }),
+      summary,
+    );
   }
+  ctx.state.topic = "product";
+  ctx.state.productId = product.id;
   const url = product.onlineStoreUrl ?? `${ctx.profile.primaryDomain.url.replace(/\/$/, "")}/products/${product.handle}`;
   lines.push(ctx.tr("product.link", { url }));
   return { replies: [{ text: lines.join("\n"), meta: { productId: product.id } }], outcome: { kind: "resolved" } };

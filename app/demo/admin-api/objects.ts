@@ -233,6 +233,11 @@ export const objectResolvers: TypeResolvers = {
       !o.cancelledAt && o.lineItems.some((li) => unfulfilled(ctx, li) > 0),
     discountCodes: () => [],
     discountCode: () => null,
+    paymentCollectionDetails: (o: DemoOrder) => ({
+      additionalPaymentCollectionUrl:
+        o.displayFinancialStatus === "PENDING" ? o.paymentCollectionUrl : null,
+      vaultedPaymentMethods: [],
+    }),
   },
 
   LineItem: {

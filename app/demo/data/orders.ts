@@ -94,6 +94,15 @@ function nextGid(ctx: Ctx, type: string, base: number): string {
 const hex = (rand: Random, n: number) =>
   Array.from({ length: n }, () => "0123456789abcdef"[rand.int(0, 15)]).join("");
 
+/** The order status page and, while the order is unpaid, the link that collects its payment (same token). */
+function orderPages(c: Ctx, rand: Random, financial: string) {
+  const token = hex(rand, 32);
+  return {
+    statusPageUrl: `https://${c.storefront}/${c.shopNum}/orders/${token}/authenticate?key=${hex(rand, 32)}`,
+    paymentCollectionUrl: financial === "PENDING" ? `https://${c.storefront}/${c.shopNum}/invoices/${token}` : null,
+  };
+}
+
 /** Orders covering every state shoppers ask about, numbered #1001… in the order they were placed. */
 export function buildOrders(
   ctx: Omit<Ctx, "seq">,
@@ -584,10 +593,7 @@ function buildOrder(
     paymentGatewayNames:
       financial === "PENDING" ? ["Bank Deposit"] : ["shopify_payments"],
     sourceName: "web",
-    statusPageUrl: `https://${c.storefront}/${c.shopNum}/orders/${hex(
-      rand,
-      32
-    )}/authenticate?key=${hex(rand, 32)}`,
+    ...orderPages(c, rand, financial),
     shippingAddress,
     billingAddress: {
       ...customer.defaultAddress,

@@ -363,6 +363,8 @@ export type DemoOrder = {
   paymentGatewayNames: string[];
   sourceName: string;
   statusPageUrl: string;
+  /** The payment link of an unpaid order (Order.paymentCollectionDetails.additionalPaymentCollectionUrl). */
+  paymentCollectionUrl: string | null;
   shippingAddress: DemoAddress | null;
   billingAddress: DemoAddress | null;
   shippingLine: {

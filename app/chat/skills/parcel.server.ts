@@ -1,0 +1,100 @@
+import { unicodeWords } from "../words";
+import { formatDate, formatList, formatMoney } from "../i18n";
+import { findOrderByName, type ShopperOrder } from "../orders.server";
+import { PARCEL_OPTIONS, type Offer, type ParcelOption } from "../state";
+import type { BotReply, SkillContext, SkillResult } from "./context";
+import { addBusinessDays, parcelState, type ParcelState } from "./parcel-state";
+
+/** Which options fit the problem: a failed delivery cannot be waited out, a free shipping line cannot be refunded. */
+function optionsFor(ctx: SkillContext, order: ShopperOrder, p: ParcelState): ParcelOption[] {
+  let allowed: ParcelOption[];
+  try {
+    const raw = JSON.parse(ctx.settings.parcelOptions) as string[];
+    allowed = PARCEL_OPTIONS.filter((o) => raw.includes(o));
+  } catch {
+    allowed = [...PARCEL_OPTIONS];
+  }
+  const shipping = Number(order.totalShippingPriceSet?.presentmentMoney.amount ?? 0);
+  return allowed.filter((o) => {
+    if (o === "wait") return p.topic !== "failed";
+    if (o === "refund_shipping") return shipping > 0;
+    return true;
+  });
+}
+
+/** The date the "wait" option promises: the estimate (or today, if it has passed) plus the merchant's grace days. */
+export function waitUntil(ctx: SkillContext, p: ParcelState): Date {
+  const eta = p.shipment?.estimatedDeliveryAt ? new Date(p.shipment.estimatedDeliveryAt) : null;
+  const base = eta && eta.getTime() > ctx.now.getTime() ? eta : ctx.now;
+  return addBusinessDays(base, Math.max(1, ctx.settings.lateGraceDays));
+}
+
+const dateOf = (ctx: SkillContext, d: Date | string) => formatDate(d, ctx.locale, ctx.profile.ianaTimezone);
+
+/** The shop's options for a parcel with a problem, as buttons; remembered so the next message can pick one. */
+export function offerParcelOptions(ctx: SkillContext, order: ShopperOrder, p: ParcelState): BotReply | null {
+  const options = optionsFor(ctx, order, p);
+  if (!options.length) return null;
+  const labels = options.map((o) =>
+    o === "wait" ? ctx.tr("parcel.option.wait", { date: dateOf(ctx, waitUntil(ctx, p)) }) : ctx.tr(`parcel.option.${o}`),
+  );
+  ctx.state.offer = { kind: "parcel", orderName: order.name.replace(/^#/, ""), options, labels };
+  return { text: ctx.tr("parcel.offer", { orderName: order.name }), quickReplies: [...labels, ctx.tr("quick.human")] };
+}
+
+// Each option in the shopper's own words, in the bot's six languages, for a shopper who types instead of tapping.
+const WORDS: Record<ParcelOption, RegExp> = {
+  wait: unicodeWords(/\b(wait|i'?ll wait|esperar?|espero|attendre|j'attends|warten|ich warte)\b|等|待つ|待ちます/iu),
+  claim: unicodeWords(/\b(claim|investigat\w*|reclamaci[oó]n|reclamar|r[eé]clamation|enqu[eê]te|reklamation|nachforschung)\b|索赔|调查|理赔|調査|クレーム/iu),
+  reship: unicodeWords(/\b(replace\w*|re-?ship|resend|send (?:it |a new one )?again|new one|reenv[ií]\w*|reemplazo|renvo\w*|remplacement|ersatz|neu (?:senden|schicken)|nochmal schicken)\b|补发|重新发|重发|再送|代わり/iu),
+  refund_shipping: unicodeWords(/\b(refund (?:the )?shipping|shipping refund|reembols\w* (?:del |el )?env[ií]o|rembours\w* (?:la |les )?(?:livraison|frais)|versandkosten)\b|退运费|运费|送料/iu),
+};
+
+/** The option a message picks from the offer: the button's label, its number ("2"), or the option in words. */
+export function pickedOption(text: string, offer: Offer): ParcelOption | null {
+  const t = text.trim().toLowerCase();
+  const byLabel = offer.labels.findIndex((l) => l.toLowerCase() === t);
+  if (byLabel >= 0) return offer.options[byLabel];
+  const n = /^\s*(\d)\s*[.)]?\s*$/.exec(t);
+  if (n && Number(n[1]) >= 1 && Number(n[1]) <= offer.options.length) return offer.options[Number(n[1]) - 1];
+  // refund_shipping before claim: "refund the shipping" must not read as a claim.
+  for (const option of ["refund_shipping", "reship", "claim", "wait"] as ParcelOption[]) {
+    if (offer.options.includes(option) && WORDS[option].test(t)) return option;
+  }
+  return null;
+}
+
+/**
+ * Carries out the option picked: waiting gets a new date the bot stands by; a claim, a replacement or a shipping
+ * refund goes to a person with the reason recorded (the merchant decides money and stock, not the bot).
+ */
+export async function chooseParcelOption(ctx: SkillContext, offer: Offer, option: ParcelOption): Promise<SkillResult> {
+  ctx.state.offer = undefined;
+  const order = await findOrderByName(ctx.graphql, offer.orderName);
+  const orderName = `#${offer.orderName}`;
+  const carrier = order?.fulfillments.flatMap((f) => f.trackingInfo).find((t) => t.company)?.company ?? "";
+  if (option === "wait" && order) {
+    const date = dateOf(ctx, waitUntil(ctx, parcelState(order, ctx.now, ctx.settings.stuckDays)));
+    return {
+      replies: [{ text: ctx.tr("parcel.waitDone", { orderName, date }) }],
+      outcome: { kind: "resolved", orderId: order.id, reason: "wait" },
+    };
+  }
+  if (option === "claim") return { replies: [{ text: ctx.tr("parcel.claim", { orderName, carrier }) }], handoff: "carrier_claim" };
+  if (option === "reship") return { replies: [{ text: ctx.tr("parcel.reship", { orderName }) }], handoff: "reship" };
+  const m = order?.totalShippingPriceSet.presentmentMoney;
+  const amount = m ? formatMoney(m.amount, m.currencyCode, ctx.locale) : "";
+  return { replies: [{ text: ctx.tr("parcel.refundShipping", { orderName, amount }) }], handoff: "refund_shipping" };
+}
+
+/** Asks again when a message answers the offer with neither a choice nor a new question. */
+export function repeatOffer(ctx: SkillContext, offer: Offer): SkillResult {
+  return {
+    replies: [
+      {
+        text: ctx.tr("parcel.pick", { options: formatList(offer.labels, ctx.locale) }),
+        quickReplies: [...offer.labels, ctx.tr("quick.human")],
+      },
+    ],
+  };
+}

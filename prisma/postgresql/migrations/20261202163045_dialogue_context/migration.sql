@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "ShopSettings" ADD COLUMN     "lateGraceDays" INTEGER NOT NULL DEFAULT 3,
+ADD COLUMN     "parcelOptions" TEXT NOT NULL DEFAULT '["wait","claim","reship","refund_shipping"]',
+ADD COLUMN     "stuckDays" INTEGER NOT NULL DEFAULT 5;
+
+-- AlterTable
+ALTER TABLE "ConversationOutcome" ADD COLUMN     "reason" TEXT;
+
