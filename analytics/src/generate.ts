@@ -39,6 +39,27 @@ export interface GenerateReport {
 }
 
 /** mulberry32: tiny, fast and good enough for synthetic data. */
+/**
+ * Returns in the generated history carry a reason, weighted like apparel returns (sizing first). Picked from the
+ * conversation id, not the random stream, so adding reasons changed no other generated value.
+ */
+const RETURN_REASON_MIX = [
+  ...Array(6).fill("SIZE_TOO_SMALL"),
+  ...Array(4).fill("SIZE_TOO_LARGE"),
+  ...Array(3).fill("UNWANTED"),
+  ...Array(2).fill("COLOR"),
+  ...Array(2).fill("NOT_AS_DESCRIBED"),
+  "DEFECTIVE",
+  "WRONG_ITEM",
+  "OTHER",
+] as const;
+
+function returnReasonFor(conversationId: string): string {
+  let h = 0;
+  for (const ch of conversationId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return RETURN_REASON_MIX[h % RETURN_REASON_MIX.length];
+}
+
 function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
@@ -300,7 +321,7 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
     `insert into "ConversationEvent" (shop, conversationId, kind, reason, actorId, actorName, createdAt) values (?, ?, ?, ?, ?, ?, ?)`
   );
   const insOutcome = db.prepare(
-    `insert into "ConversationOutcome" (shop, conversationId, kind, orderId, amount, currency, createdAt) values (?, ?, ?, ?, ?, ?, ?)`
+    `insert into "ConversationOutcome" (shop, conversationId, kind, orderId, amount, currency, createdAt, reason) values (?, ?, ?, ?, ?, ?, ?, ?)`
   );
   const writtenAtIso = new Date().toISOString();
   // Each commit flushes dirty pages; without a journal there is nothing to protect, so commit rarely.
@@ -553,7 +574,8 @@ export function generateHistory(options: GenerateOptions): GenerateReport {
           order?.id ?? null,
           amount,
           amount == null ? null : "USD",
-          prismaTime(t)
+          prismaTime(t),
+          kind === "return" ? returnReasonFor(conversationId) : null
         );
         report.outcomes++;
       };

@@ -42,8 +42,10 @@ create table if not exists raw.events (
 );
 create table if not exists raw.outcomes (
   id bigint, shop varchar, conversation_id varchar, kind varchar, order_id varchar, amount double,
-  currency varchar, created_at timestamp
+  currency varchar, created_at timestamp, reason varchar
 );
+-- Warehouses made before outcomes had a reason (a return's ReturnReason) gain the column; old rows keep null.
+alter table raw.outcomes add column if not exists reason varchar;
 create table if not exists raw.orders (
   shop varchar, id varchar, customer_id varchar, email varchar, phone varchar, created_at timestamp,
   updated_at timestamp, cancelled_at timestamp, total_price double, currency varchar, financial_status varchar,
@@ -133,7 +135,7 @@ const SOURCES: Record<"messages" | "events" | "outcomes" | "conversations", Sour
   outcomes: {
     name: "outcomes",
     table: "ConversationOutcome",
-    fields: ["id", "shop", "conversationId", "kind", "orderId", "amount", "currency", "createdAt"],
+    fields: ["id", "shop", "conversationId", "kind", "orderId", "amount", "currency", "createdAt", "reason"],
     columns: [
       ["id", "bigint"],
       ["shop", "varchar"],
@@ -143,8 +145,9 @@ const SOURCES: Record<"messages" | "events" | "outcomes" | "conversations", Sour
       ["amount", "double"],
       ["currency", "varchar"],
       ["created_at", "varchar"],
+      ["reason", "varchar"],
     ],
-    select: `id, shop, conversation_id, kind, order_id, amount, currency, ${ts("created_at")}`,
+    select: `id, shop, conversation_id, kind, order_id, amount, currency, ${ts("created_at")}, reason`,
   },
   conversations: {
     name: "conversations",

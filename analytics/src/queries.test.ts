@@ -10,6 +10,7 @@ import {
   complaintHotspots,
   parseRange,
   repurchaseAfterSupport,
+  returnReasons,
   serviceKpis,
 } from "./queries";
 
@@ -52,6 +53,7 @@ describe("the Analytics page's queries", () => {
       expect((await complaintHotspots(wh.conn, stranger, everything)).top).toEqual([]);
       expect((await serviceKpis(wh.conn, stranger, everything)).byAgent).toEqual([]);
       expect(await repurchaseAfterSupport(wh.conn, stranger, everything)).toEqual([]);
+      expect((await returnReasons(wh.conn, stranger, everything)).byReason).toEqual([]);
       // The shop is a bound parameter: an injection attempt is just an unknown shop.
       expect((await botDeflection(wh.conn, `${SHOP_A}' or '1'='1`, everything)).weekly).toEqual([]);
     } finally {
@@ -72,6 +74,26 @@ describe("the Analytics page's queries", () => {
     expect(data.hotspots.top.length).toBeGreaterThan(0);
     expect(data.repurchase.map((r) => r.segment)).toContain("No contact");
     expect(data.loadedAt).toBeTruthy();
+  });
+
+  it("counts every return the app recorded under the reason the shopper gave", async () => {
+    const wh = await openWarehouse(config.warehousePath, { readOnly: true });
+    try {
+      const { byReason, top } = await returnReasons(wh.conn, SHOP_A, everything);
+      const reader = await wh.conn.runAndReadAll(
+        "select coalesce(reason, 'UNKNOWN'), count(*) from raw.outcomes where shop = $shop and kind = 'return' group by 1",
+        { shop: SHOP_A }
+      );
+      const expected = Object.fromEntries(reader.getRows().map(([reason, n]) => [String(reason), Number(n)]));
+      expect(Object.keys(expected).length).toBeGreaterThan(1);
+      expect(Object.fromEntries(byReason.map((r) => [r.reason, r.returns]))).toEqual(expected);
+      expect(byReason.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 6);
+      // Sorted worst first, and the per-product cells never exceed their reason's total.
+      expect(byReason.map((r) => r.returns)).toEqual([...byReason.map((r) => r.returns)].sort((a, b) => b - a));
+      for (const cell of top) expect(cell.returns).toBeLessThanOrEqual(expected[cell.reason]);
+    } finally {
+      wh.close();
+    }
   });
 
   it("says so when there is no warehouse yet", async () => {

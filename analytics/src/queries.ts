@@ -168,12 +168,46 @@ export async function repurchaseAfterSupport(conn: DuckDBConnection, shop: strin
   }));
 }
 
+/** Why shoppers return things: reasons over the range, the products most returned for each, and spiking cells. */
+export async function returnReasons(conn: DuckDBConnection, shop: string, range: DateRange) {
+  const p = params(shop, range);
+  const [byReason, top] = await inOrder([
+    () =>
+      all(
+        conn,
+        `select return_reason, sum(returns)::bigint as returns, bool_or(is_spike) as spiked
+         from marts.return_reasons where ${IN_RANGE} and product = 'all'
+         group by return_reason order by returns desc, return_reason`,
+        p
+      ),
+    () =>
+      all(
+        conn,
+        `select product, return_reason, sum(returns)::bigint as returns, bool_or(is_spike) as spiked
+         from marts.return_reasons where ${IN_RANGE} and product not in ('all', 'unknown')
+         group by product, return_reason order by returns desc, product, return_reason limit 10`,
+        p
+      ),
+  ]);
+  const total = byReason.reduce((n, r) => n + Number(r.returns), 0);
+  return {
+    byReason: byReason.map((r) => ({
+      reason: String(r.return_reason),
+      returns: Number(r.returns),
+      share: total ? Number(r.returns) / total : 0,
+      spiked: Boolean(r.spiked),
+    })),
+    top: top.map((r) => ({ product: String(r.product), reason: String(r.return_reason), returns: Number(r.returns), spiked: Boolean(r.spiked) })),
+  };
+}
+
 export type AnalyticsData = {
   range: DateRange;
   hotspots: Awaited<ReturnType<typeof complaintHotspots>>;
   deflection: Awaited<ReturnType<typeof botDeflection>>;
   service: Awaited<ReturnType<typeof serviceKpis>>;
   repurchase: Awaited<ReturnType<typeof repurchaseAfterSupport>>;
+  returns: Awaited<ReturnType<typeof returnReasons>>;
   loadedAt: string | null;
 };
 
@@ -206,16 +240,17 @@ export async function analyticsForShop(
     );
     if (!hasMarts.length)
       return { status: "empty", message: "The warehouse has no models yet. Run `npm run warehouse -- load`." };
-    const [hotspots, deflection, service, repurchase, loaded] = await inOrder([
+    const [hotspots, deflection, service, repurchase, returns, loaded] = await inOrder([
       () => complaintHotspots(wh.conn, shop, range),
       () => botDeflection(wh.conn, shop, range),
       () => serviceKpis(wh.conn, shop, range),
       () => repurchaseAfterSupport(wh.conn, shop, range),
+      () => returnReasons(wh.conn, shop, range),
       () => all(wh.conn, "select max(loaded_at)::varchar as loaded_at from meta.watermarks"),
     ]);
     return {
       status: "ok",
-      data: { range, hotspots, deflection, service, repurchase, loadedAt: (loaded[0]?.loaded_at as string) ?? null },
+      data: { range, hotspots, deflection, service, repurchase, returns, loadedAt: (loaded[0]?.loaded_at as string) ?? null },
     };
   } finally {
     wh.close();

@@ -19,6 +19,9 @@ const valid = {
   allowReturn: true,
   returnWindowDays: "45",
   proactiveEnabled: true,
+  parcelOptions: ["claim", "wait"],
+  lateGraceDays: "4",
+  stuckDays: "6",
 };
 
 beforeEach(resetDatabase);
@@ -29,10 +32,12 @@ describe("bot settings", () => {
     const form = settingsForm(await settingsFor(SHOP));
     expect(form).toMatchObject({ languages: ["en", "fr"], timezone: "Europe/Paris", openFrom: "09:00", openTo: "17:30", allowCancel: false, returnWindowDays: 45 });
     expect(form.openDays).toEqual(["mon", "tue", "wed", "thu", "fri"]);
+    // The late-parcel rules come back in the bot's own order, whatever order the form posted.
+    expect(form).toMatchObject({ parcelOptions: ["wait", "claim"], lateGraceDays: 4, stuckDays: 6 });
   });
 
   it("explains each invalid field in words a merchant can act on", () => {
-    const result = SettingsInput.safeParse({ ...valid, languages: [], timezone: "Mars/Olympus", openFrom: "25:00", returnWindowDays: "400" });
+    const result = SettingsInput.safeParse({ ...valid, languages: [], timezone: "Mars/Olympus", openFrom: "25:00", returnWindowDays: "400", lateGraceDays: "0", parcelOptions: ["teleport"] });
     expect(result.success).toBe(false);
     const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
     expect(messages).toMatchObject({
@@ -40,7 +45,9 @@ describe("bot settings", () => {
       timezone: "Choose a valid time zone",
       openFrom: "Use HH:MM, e.g. 09:00",
       returnWindowDays: "0 to 365 days",
+      lateGraceDays: "1 to 20 business days",
     });
+    expect(Object.keys(messages).some((k) => k.startsWith("parcelOptions"))).toBe(true);
     expect(SettingsInput.safeParse({ ...valid, openFrom: "18:00", openTo: "09:00" }).error?.issues[0].message).toBe(
       "Closing time must be after opening time",
     );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import prisma from "../db.server";
+import { PARCEL_OPTIONS } from "./state";
 
 /** The shop's bot settings, created with defaults the first time they are needed. */
 export async function settingsFor(shop: string) {
@@ -28,6 +29,9 @@ export const SettingsInput = z
     allowReturn: z.boolean(),
     returnWindowDays: z.coerce.number().int().min(0, "0 to 365 days").max(365, "0 to 365 days"),
     proactiveEnabled: z.boolean(),
+    parcelOptions: z.array(z.enum(PARCEL_OPTIONS)),
+    lateGraceDays: z.coerce.number().int().min(1, "1 to 20 business days").max(20, "1 to 20 business days"),
+    stuckDays: z.coerce.number().int().min(2, "2 to 30 business days").max(30, "2 to 30 business days"),
   })
   .refine((s) => s.openFrom < s.openTo, { path: ["openTo"], message: "Closing time must be after opening time" });
 export type SettingsInput = z.infer<typeof SettingsInput>;
@@ -57,6 +61,9 @@ export async function saveSettings(shop: string, input: SettingsInput) {
     allowReturn: input.allowReturn,
     returnWindowDays: input.returnWindowDays,
     proactiveEnabled: input.proactiveEnabled,
+    parcelOptions: JSON.stringify(input.parcelOptions),
+    lateGraceDays: input.lateGraceDays,
+    stuckDays: input.stuckDays,
   };
   return prisma.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
 }
@@ -81,5 +88,18 @@ export function settingsForm(s: Awaited<ReturnType<typeof settingsFor>>): Settin
     allowReturn: s.allowReturn,
     returnWindowDays: s.returnWindowDays,
     proactiveEnabled: s.proactiveEnabled,
+    parcelOptions: parcelOptionsOf(s.parcelOptions),
+    lateGraceDays: s.lateGraceDays,
+    stuckDays: s.stuckDays,
   };
+}
+
+/** The stored parcel options, known ones only, in the bot's order (all of them when the JSON is unreadable). */
+export function parcelOptionsOf(json: string): SettingsInput["parcelOptions"] {
+  try {
+    const raw = JSON.parse(json) as unknown;
+    return PARCEL_OPTIONS.filter((o) => Array.isArray(raw) && raw.includes(o));
+  } catch {
+    return [...PARCEL_OPTIONS];
+  }
 }

@@ -12,6 +12,20 @@ export const HANDOFF_REASON_LABELS: Record<string, string> = {
   refund_shipping: "Shipping refund requested",
 };
 
+/** Shopify's ReturnReason codes in a merchant's words (the chat asks the shopper for one before each return). */
+export const RETURN_REASON_LABELS: Record<string, string> = {
+  SIZE_TOO_SMALL: "Too small",
+  SIZE_TOO_LARGE: "Too large",
+  COLOR: "Colour not as expected",
+  DEFECTIVE: "Damaged or defective",
+  NOT_AS_DESCRIBED: "Not as described",
+  WRONG_ITEM: "Wrong item sent",
+  UNWANTED: "Changed their mind",
+  STYLE: "Style",
+  OTHER: "Other reason",
+  UNKNOWN: "No reason given",
+};
+
 export const INTENT_LABELS: Record<string, string> = {
   track_order: "Where is my order",
   delivery_period: "Delivery time",

@@ -23,7 +23,7 @@ import { analyticsForShop, parseRange } from "../../analytics/src/queries";
 import { authenticateAdmin } from "../auth.server";
 import { env } from "../env.server";
 import { Figure } from "../components/Figure";
-import { HANDOFF_REASON_LABELS, INTENT_LABELS, label } from "../components/labels";
+import { HANDOFF_REASON_LABELS, INTENT_LABELS, RETURN_REASON_LABELS, label } from "../components/labels";
 
 export const meta: MetaFunction = () => [{ title: "Analytics · Shopdesk" }];
 
@@ -186,7 +186,7 @@ export default function Analytics() {
       </Page>
     );
   }
-  const { hotspots, deflection, service, repurchase, loadedAt } = answer.data;
+  const { hotspots, deflection, service, repurchase, returns, loadedAt } = answer.data;
   const totalConversations = deflection.weekly.reduce((n, w) => n + Number(w.conversations), 0);
   const resolvedByBot = deflection.weekly.reduce((n, w) => n + Number(w.resolved_by_bot), 0);
   const overall = service.overall;
@@ -279,6 +279,42 @@ export default function Analytics() {
                   num(h.total),
                 ])}
               />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                Return reasons
+              </Text>
+              <Text as="p" tone="subdued">
+                The reason each shopper gave before the chat requested their return; a spike is a week at least twice
+                its four-week average.
+              </Text>
+              {returns.byReason.length ? (
+                <>
+                  <DataTable
+                    columnContentTypes={["text", "numeric", "numeric"]}
+                    headings={["Reason", "Returns", "Share"]}
+                    rows={returns.byReason.map((r) => [
+                      `${label(RETURN_REASON_LABELS, r.reason)}${r.spiked ? " (spike)" : ""}`,
+                      num(r.returns),
+                      pct(r.share),
+                    ])}
+                  />
+                  <DataTable
+                    columnContentTypes={["text", "text", "numeric"]}
+                    headings={["Product", "Reason", "Returns"]}
+                    rows={returns.top.map((r) => [r.product, label(RETURN_REASON_LABELS, r.reason), num(r.returns)])}
+                  />
+                </>
+              ) : (
+                <Text as="p" tone="subdued">
+                  No returns in this range.
+                </Text>
+              )}
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -35,6 +35,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     allowReturn: bool("allowReturn"),
     returnWindowDays: form.get("returnWindowDays"),
     proactiveEnabled: bool("proactiveEnabled"),
+    parcelOptions: form.getAll("parcelOptions[]"),
+    lateGraceDays: form.get("lateGraceDays"),
+    stuckDays: form.get("stuckDays"),
   });
   if (!parsed.success) {
     const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
@@ -43,6 +46,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   await saveSettings(shop, parsed.data);
   return { ok: true as const, errors: {} as Record<string, string> };
 };
+
+const PARCEL_CHOICES = [
+  { label: "Wait: promise a new date (the estimate plus the grace days below)", value: "wait" },
+  { label: "Open a carrier claim (goes to a person)", value: "claim" },
+  { label: "Send a replacement (goes to a person)", value: "reship" },
+  { label: "Refund the shipping cost (goes to a person; only where shipping was paid)", value: "refund_shipping" },
+];
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => ({ label: d[0].toUpperCase() + d.slice(1), value: d }));
 
@@ -95,6 +105,16 @@ export default function Settings() {
                   <Checkbox label="Start a return for delivered items" name="allowReturn" checked={s.allowReturn} onChange={set("allowReturn")} />
                   <TextField label="Return window (days after delivery)" type="number" name="returnWindowDays" value={String(s.returnWindowDays)} onChange={(v) => set("returnWindowDays")(Number(v))} autoComplete="off" error={errors.returnWindowDays} />
                   <Checkbox label="Tell shoppers first about late or failed deliveries" name="proactiveEnabled" checked={s.proactiveEnabled} onChange={set("proactiveEnabled")} />
+                </BlockStack>
+              </Card>
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">Late, stuck or failed parcels</Text>
+                  <ChoiceList allowMultiple name="parcelOptions" title="What the bot offers the shopper" choices={PARCEL_CHOICES} selected={s.parcelOptions} onChange={(v) => set("parcelOptions")(v as typeof s.parcelOptions)} error={errors.parcelOptions} />
+                  <FormLayout.Group>
+                    <TextField label="Grace days for a late parcel (business days)" type="number" name="lateGraceDays" value={String(s.lateGraceDays)} onChange={(v) => set("lateGraceDays")(Number(v))} autoComplete="off" error={errors.lateGraceDays} />
+                    <TextField label="Stuck after this many days without a carrier scan (business days)" type="number" name="stuckDays" value={String(s.stuckDays)} onChange={(v) => set("stuckDays")(Number(v))} autoComplete="off" error={errors.stuckDays} />
+                  </FormLayout.Group>
                 </BlockStack>
               </Card>
               <InlineStack align="end">

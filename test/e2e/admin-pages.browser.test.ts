@@ -31,8 +31,9 @@ describe.skipIf(!hasChromium)("admin pages change the bot at once", { timeout: 9
       headers: { "Content-Type": "application/json", "User-Agent": UA.userAgent },
       body: JSON.stringify({ visitorId, clientMessageId: `m-${Math.random().toString(36).slice(2, 12)}`, text }),
     });
-    const body = (await res.json()) as { messages: { author: string; text: string }[] };
-    return body.messages.filter((m) => m.author === "bot").map((m) => m.text).join("\n");
+    const body = (await res.json()) as { messages: { author: string; text: string; quickReplies?: string[] }[] };
+    const bot = body.messages.filter((m) => m.author === "bot");
+    return { text: bot.map((m) => m.text).join("\n"), quickReplies: bot.flatMap((m) => m.quickReplies ?? []) };
   }
 
   it("publishes a knowledge article the bot quotes on the next question", async () => {
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium)("admin pages change the bot at once", { timeout: 9
     await admin.getByRole("button", { name: "Add article" }).click();
     await expect.poll(() => admin.getByText("Article added").count()).toBeGreaterThan(0);
     await admin.screenshot({ path: screenshotPath("10-knowledge-article-added") });
-    const reply = await shopperSays("do you offer gift wrapping on orders?", "visitor-kb-000000000001");
+    const { text: reply } = await shopperSays("do you offer gift wrapping on orders?", "visitor-kb-000000000001");
     expect(reply).toMatch(/gift wrap any order for \$5/);
     expect(reply).toMatch(/Do you offer gift wrapping\?/);
   });
@@ -63,8 +64,22 @@ describe.skipIf(!hasChromium)("admin pages change the bot at once", { timeout: 9
     await admin.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => admin.getByText("Saved.").count()).toBeGreaterThan(0);
     await admin.screenshot({ path: screenshotPath("11-bot-settings-saved") });
-    const reply = await shopperSays("cancel order #1051, my email is yuki.tanaka@example.org", "visitor-set-00000000001");
+    const { text: reply } = await shopperSays("cancel order #1051, my email is yuki.tanaka@example.org", "visitor-set-00000000001");
     expect(reply).toMatch(/can't cancel orders in this chat/);
+  });
+
+  it("offers a late parcel only the options the merchant keeps", async () => {
+    const before = await shopperSays("where is order #1027? zoe.parker@example.org", "visitor-par-00000000001");
+    expect(before.quickReplies).toContain("Send a replacement");
+    await openAdminPage(admin, `${demo.appUrl}/app/settings`);
+    await admin.getByLabel("Send a replacement (goes to a person)").uncheck();
+    await admin.getByLabel("Grace days for a late parcel (business days)").fill("5");
+    await admin.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => admin.getByText("Saved.").count()).toBeGreaterThan(0);
+    const after = await shopperSays("where is order #1027? zoe.parker@example.org", "visitor-par-00000000002");
+    expect(after.text).toMatch(/running late/);
+    expect(after.quickReplies).not.toContain("Send a replacement");
+    expect(after.quickReplies).toContain("Open a carrier claim");
   });
 
   it("explains an impossible business-hours setting next to the field and keeps the old value", async () => {

@@ -12,6 +12,8 @@ renamed as (
         order_id,
         amount,
         currency,
+        -- A return's Shopify ReturnReason (SIZE_TOO_SMALL, DEFECTIVE…), the parcel option a shopper picked (wait).
+        reason,
         created_at
     from source
 )

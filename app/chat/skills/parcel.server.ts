@@ -1,19 +1,14 @@
 import { unicodeWords } from "../words";
 import { formatDate, formatList, formatMoney } from "../i18n";
 import { findOrderByName, type ShopperOrder } from "../orders.server";
-import { PARCEL_OPTIONS, type Offer, type ParcelOption } from "../state";
+import { parcelOptionsOf } from "../settings.server";
+import type { Offer, ParcelOption } from "../state";
 import type { BotReply, SkillContext, SkillResult } from "./context";
 import { addBusinessDays, parcelState, type ParcelState } from "./parcel-state";
 
 /** Which options fit the problem: a failed delivery cannot be waited out, a free shipping line cannot be refunded. */
 function optionsFor(ctx: SkillContext, order: ShopperOrder, p: ParcelState): ParcelOption[] {
-  let allowed: ParcelOption[];
-  try {
-    const raw = JSON.parse(ctx.settings.parcelOptions) as string[];
-    allowed = PARCEL_OPTIONS.filter((o) => raw.includes(o));
-  } catch {
-    allowed = [...PARCEL_OPTIONS];
-  }
+  const allowed = parcelOptionsOf(ctx.settings.parcelOptions);
   const shipping = Number(order.totalShippingPriceSet?.presentmentMoney.amount ?? 0);
   return allowed.filter((o) => {
     if (o === "wait") return p.topic !== "failed";
