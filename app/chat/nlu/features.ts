@@ -28,6 +28,61 @@ export const EMAIL =
 /** A link: printable ASCII only, so text glued after it stays text. */
 export const URL = /https?:\/\/[!-~]+/g;
 
+/** Top-level domains common enough to trust in an address written loosely ("zoe@example,org", "zoe@gmail .com"). */
+export const COMMON_TLDS = new Set(
+  "com org net edu gov mil int info biz io co me app dev shop store online site xyz email mail us uk de fr es it nl be ch at se no dk fi pl pt br mx ar cl ca au nz jp cn hk tw kr sg in ru ua tr ie il za ae sa eg ma id my th vn ph cz gr hu ro".split(
+    " "
+  )
+);
+
+// Characters a CJK or Arabic keyboard produces where an ASCII one would: full-width forms (＃１０２７, ＠, ．, ：),
+// the ideographic space, Arabic-Indic digits, dashes and the long-vowel mark between digits (090ー1234), and the
+// ideographic full stop inside an e-mail address (an IME in Chinese mode types "。" for ".").
+const FOLDABLE =
+  /[\u0660-\u0669\u06f0-\u06f9\u2010-\u2015\u2212\u3000\u3002\u30fc\ufe6b\uff01-\uff5e\uff61\uff70]/;
+const DASH_BETWEEN_DIGITS = /(?<=\d)[\u2010-\u2015\u2212\u30fc\uff70](?=\d)/g;
+const IDEOGRAPHIC_STOP =
+  /(?<=[A-Za-z0-9])[\u3002\uff61](?=([A-Za-z0-9-]+)([.@\u3002\uff61]?))/g;
+const ADDRESS_CHAR = /[A-Za-z0-9._%+\-@\u3002\uff61]/;
+
+/**
+ * Maps what a shopper typed in full width (or with Arabic-Indic digits) to ASCII, one UTF-16 unit for one, so an
+ * index into the result is an index into the original text. Text without such characters is returned as is.
+ */
+export function foldWidth(text: string): string {
+  if (!FOLDABLE.test(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out +=
+      c >= 0xff01 && c <= 0xff5e
+        ? String.fromCharCode(c - 0xfee0)
+        : c === 0x3000
+        ? " "
+        : c >= 0x660 && c <= 0x669
+        ? String.fromCharCode(c - 0x630)
+        : c >= 0x6f0 && c <= 0x6f9
+        ? String.fromCharCode(c - 0x6c0)
+        : c === 0xfe6b
+        ? "@"
+        : text[i];
+  }
+  out = out.replace(DASH_BETWEEN_DIGITS, "-");
+  // "。" is a dot only inside an address: between two of its labels, or before its top-level domain. A sentence
+  // that ends right after the address ("zoe@qq.com。Thanks") keeps its full stop.
+  return out.replace(
+    IDEOGRAPHIC_STOP,
+    (stop: string, label: string, next: string, at: number, s: string) => {
+      if (!next && !COMMON_TLDS.has(label.toLowerCase())) return stop;
+      let a = at;
+      let b = at + 1;
+      while (a > 0 && ADDRESS_CHAR.test(s[a - 1])) a--;
+      while (b < s.length && ADDRESS_CHAR.test(s[b])) b++;
+      return s.slice(a, b).includes("@") ? "." : stop;
+    }
+  );
+}
+
 /** Lower-cases, folds Latin accents and full-width forms, and maps every digit run to one "0" (order numbers vary). */
 export function normalize(text: string): string {
   return text

@@ -15,7 +15,7 @@ export type {
   Entity,
 } from "./entities";
 export type { IntentScore } from "./intent";
-export { extractEntities } from "./entities";
+export { extractEntities, suggestEmail } from "./entities";
 export { detectLanguage, identifyLanguage } from "./language";
 export type { LanguageGuess, LanguagePriors } from "./language";
 export { intentLabels } from "./intent";
@@ -87,12 +87,58 @@ export interface NluResult {
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
+// A letter of a script that puts spaces between words (Latin, Cyrillic, Arabic, Hangul...). A number glued to one
+// ("заказ1027", "طلبي1027", "주문1027어디") is set apart, so the model sees the words it knows ("заказ", "0") rather
+// than an unseen token. Han, kana and Thai run words together, and the model learnt "订单0在哪里" glued as written.
+const gluedToWord = (c: string | undefined) =>
+  c !== undefined &&
+  /\p{L}/u.test(c) &&
+  !/[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]/u.test(c);
+
+/**
+ * The message as the models should see it, with the entities found in it masked. E-mail addresses become the
+ * placeholder the intent features give any address (featurize maps an ASCII one to " #mail " itself), so a
+ * full-width or loosely written one ("ＺＯＥ＠ＥＸＡＭＰＬＥ．ＯＲＧ", "zoe (at) example.org") is not read as words, or
+ * as shouting; numbers and codes glued to a word are set apart (gluedToWord). For the language, every number, code
+ * and address goes: "заказ1027zoe@example.org" says nothing about its language beyond "заказ". A message without
+ * such entities comes back unchanged, so its features are exactly what the models were trained on.
+ */
+export function maskEntities(
+  text: string,
+  entities: Entity[]
+): { forModels: string; forLanguage: string } {
+  let forModels = "";
+  let forLanguage = "";
+  let last = 0;
+  for (const e of entities) {
+    if (e.type === "product" || e.start < last) continue;
+    const gap = text.slice(last, e.start);
+    forLanguage += gap + " ";
+    const written = text.slice(e.start, e.end);
+    forModels +=
+      gap +
+      (e.type === "email"
+        ? " #mail "
+        : gluedToWord(text[e.start - 1]) || gluedToWord(text[e.end])
+        ? " " + written + " "
+        : written);
+    last = e.end;
+  }
+  if (last === 0) return { forModels: text, forLanguage: text };
+  return {
+    forModels: forModels + text.slice(last),
+    forLanguage: forLanguage + text.slice(last),
+  };
+}
+
 /** Analyses one shopper message. Synchronous; the first call loads the models (about a few hundred ms). */
 export function analyze(text: string, opts: AnalyzeOptions = {}): NluResult {
   const input = typeof text === "string" ? text.slice(0, 2000) : "";
-  const prediction = classifyIntent(input);
-  const sentiment = sentimentScore(input);
-  const language = identifyLanguage(input, {
+  const entities = extractEntities(input, { catalog: opts.catalog });
+  const masked = maskEntities(input, entities);
+  const prediction = classifyIntent(masked.forModels);
+  const sentiment = sentimentScore(masked.forModels);
+  const language = identifyLanguage(masked.forLanguage, {
     hint: opts.languageHint,
     priors: opts.languagePriors,
   });
@@ -103,8 +149,8 @@ export function analyze(text: string, opts: AnalyzeOptions = {}): NluResult {
     languageConfidence: round(language.confidence),
     languageUnsure: language.unsure,
     sentimentScore: round(sentiment),
-    angry: isAngry(input, sentiment),
-    entities: extractEntities(input, { catalog: opts.catalog }),
+    angry: isAngry(masked.forModels, sentiment),
+    entities,
     alternatives: prediction.alternatives.map((a: IntentScore) => ({
       intent: a.intent as Intent,
       confidence: round(a.confidence),

@@ -14,6 +14,7 @@ import {
   EMAIL,
   fnvStart,
   fnvStep,
+  foldWidth,
   SparseBuilder,
   URL,
   type SparseVector,
@@ -212,9 +213,12 @@ export function languageFeatures(
   return b.build();
 }
 
-/** Removes what says nothing about the language: order numbers, e-mails, links, tracking codes. */
+/**
+ * Removes what says nothing about the language: order numbers, e-mails, links, tracking codes. Full-width forms are
+ * folded first, so "ＯＫ" counts as Latin letters and "ＺＯＥ＠ＥＸＡＭＰＬＥ．ＯＲＧ" is removed as an address.
+ */
 export function languageText(text: string): string {
-  return text
+  return foldWidth(text)
     .replace(URL, " ")
     .replace(EMAIL, " ")
     .replace(/#?\d[\w-]*|\{\{[^}]*\}\}/g, " ")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyze, identifyLanguage } from "./index";
+import { analyze, extractEntities, identifyLanguage, maskEntities } from "./index";
 
 // A fixed list of messages that simple models get wrong: negation, code-mixing, one-word messages, near-domain
 // requests, sarcasm and emoji. Written before the model was retrained on the new data; one case was reworded since
@@ -110,5 +110,55 @@ describe("tricky messages: language", () => {
     expect(analyze("注文#1042はどこ？yuki@mail.jp").language).toBe("ja");
     expect(analyze("我的邮箱是li.wei@qq.com订单1043").language).toBe("zh");
     expect(analyze("wo ist 1042 max.mueller@web.de").language).toBe("de");
+  });
+});
+
+// The same requests with the order number, e-mail, phone or tracking number glued on, often in full width: the
+// entity must not spoil the intent, the language, or the anger read.
+describe("tricky messages: entities glued to the words", () => {
+  it.each([
+    ["我的订单#1027在哪里zoe.parker@example.org", "track_order", "zh"],
+    ["我的订单＃１０２７在哪里ＺＯＥ．ＰＡＲＫＥＲ＠ＥＸＡＭＰＬＥ．ＯＲＧ", "track_order", "zh"],
+    ["注文＃１０２７はどこですかzoe.parker@example.org", "track_order", "ja"],
+    ["追跡番号1Z999AA10123456784まだ届かない", "track_order", "ja"],
+    ["주문1027어디있어요zoe.parker@example.org", "track_order", "ko"],
+    ["где мой заказ1027zoe.parker@example.org", "track_order", "ru"],
+    ["أين طلبي1027zoe.parker@example.org", "track_order", "ar"],
+    ["订单1027能取消吗zoe.parker@example.org", "cancel_order", "zh"],
+    ["注文１０２７をキャンセルしたいzoe.parker@example.org", "cancel_order", "ja"],
+  ])("%j is %s in %s", (text, intent, language) => {
+    expect(analyze(text)).toMatchObject({ intent, language });
+  });
+
+  it.each([
+    ["订单号：１０２７，邮箱ＺＯＥ．ＰＡＲＫＥＲ＠ＥＸＡＭＰＬＥ．ＯＲＧ", "zh"],
+    ["zoe.parker@example.org的订单1027", "zh"],
+    ["#1027号订单", "zh"],
+    ["我的电话13812345678订单1027", "zh"],
+    ["メールはzoe.parker@example.orgです", "ja"],
+    ["電話番号は０９０－１２３４－５６７８", "ja"],
+    ["1027番の注文", "ja"],
+  ])("details given without a question keep their language: %j is %s", (text, language) => {
+    expect(analyze(text).language).toBe(language);
+  });
+
+  it("an address alone says nothing about the language, however it is written", () => {
+    for (const text of ["ＺＯＥ．ＰＡＲＫＥＲ＠ＥＸＡＭＰＬＥ．ＯＲＧ", "zoe.parker @ example.org"])
+      expect(analyze(text, { languagePriors: { conversation: "zh" } })).toMatchObject({ language: "zh", languageUnsure: true });
+  });
+
+  it("an e-mail in capitals or full width is not shouting", () => {
+    expect(analyze("邮箱ZOE.PARKER@EXAMPLE.ORG").angry).toBe(false);
+    expect(analyze("订单号：１０２７，邮箱ＺＯＥ．ＰＡＲＫＥＲ＠ＥＸＡＭＰＬＥ．ＯＲＧ").angry).toBe(false);
+  });
+
+  it("masks only what it found: a message without entities reaches the models unchanged", () => {
+    for (const text of ["我的订单在哪里", "where is my parcel?", "ＯＫ，谢谢"])
+      expect(maskEntities(text, extractEntities(text))).toEqual({ forModels: text, forLanguage: text });
+    const glued = "где мой заказ1027ZOE@EXAMPLE.ORG";
+    expect(maskEntities(glued, extractEntities(glued))).toEqual({
+      forModels: "где мой заказ 1027  #mail ",
+      forLanguage: "где мой заказ  ",
+    });
   });
 });
