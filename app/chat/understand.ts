@@ -13,6 +13,11 @@ export interface Understanding {
   entities: {
     orderNumbers: string[];
     emails: string[];
+    /**
+     * Parallel to `emails`: the address at the big mail provider an email's domain looks like a typo of
+     * ("zoe@gmial.com" -> "zoe@gmail.com"), or "" when there is none. `emails` stays as written, for verification.
+     */
+    emailSuggestions: string[];
     phones: string[];
     trackingNumbers: string[];
     products: { id: string; title: string; options: string[] }[];
@@ -33,11 +38,13 @@ export function understand(
     })),
   };
   const r = analyze(text, { languageHint: opts.languageHint, languagePriors: opts.languagePriors, catalog });
-  const entities: Understanding["entities"] = { orderNumbers: [], emails: [], phones: [], trackingNumbers: [], products: [] };
+  const entities: Understanding["entities"] = { orderNumbers: [], emails: [], emailSuggestions: [], phones: [], trackingNumbers: [], products: [] };
   for (const e of r.entities) {
     if (e.type === "order_number") entities.orderNumbers.push(e.value.replace(/^#/, ""));
-    else if (e.type === "email") entities.emails.push(e.value);
-    else if (e.type === "phone") entities.phones.push(e.value);
+    else if (e.type === "email") {
+      entities.emails.push(e.value);
+      entities.emailSuggestions.push(e.suggestion ?? "");
+    } else if (e.type === "phone") entities.phones.push(e.value);
     else if (e.type === "tracking_number") entities.trackingNumbers.push(e.value);
     else if (e.type === "product") entities.products.push({ id: e.productId, title: e.value, options: e.options });
   }
