@@ -6,7 +6,7 @@
  */
 import { unicodeWords } from "./words";
 
-export type Aspect = "when" | "carrier" | "tracking" | "why" | "options" | "other" | "amount" | "status";
+export type Aspect = "when" | "carrier" | "tracking" | "why" | "options" | "other" | "amount" | "pay" | "status";
 
 // Patterns are tested on lower-cased text; CJK has no word boundaries, so those alternatives stand alone.
 const ASPECTS: [Aspect, RegExp][] = (
@@ -17,7 +17,7 @@ const ASPECTS: [Aspect, RegExp][] = (
   ],
   [
     "carrier",
-    /\b(which|what) (?:carrier|courier|company|delivery (?:company|service)|shipping (?:company|service))|\b(carrier|courier)\b|\b(who(?:'s| is)? (?:delivering|shipping|bringing)|qu[eé] (?:transportista|paqueter[ií]a|empresa)|transportista|paqueter[ií]a|quel transporteur|transporteur|welche[rsn]? (?:versand|paket|zustell)\w*|paketdienst|zusteller|versanddienstleister)\b|快递公司|哪家快递|什么快递|哪个快递|物流公司|配送業者|運送会社|宅配業者|どこの業者|どの業者/iu,
+    /\b(which|what) (?:carrier|courier|company|delivery (?:company|service)|shipping (?:company|service))|\b(carrier|courier)\b|\b(who(?:'s| is)? (?:delivering|shipping|bringing)|who delivers|livr[ée]e? par qui|qui (?:livre|transporte)|wer liefert|welche[rsn]? paketdienst|qu[eé] (?:transportista|paqueter[ií]a|empresa)|transportista|paqueter[ií]a|quel transporteur|transporteur|welche[rsn]? (?:versand|paket|zustell)\w*|paketdienst|zusteller|versanddienstleister)\b|快递公司|哪家快递|什么快递|哪个快递|物流公司|配送業者|運送会社|宅配業者|どこの業者|どの業者/iu,
   ],
   [
     "tracking",
@@ -32,6 +32,7 @@ const ASPECTS: [Aspect, RegExp][] = (
     "other",
     /\b(the other (?:one|order|parcel|package)|other order|and the other|el otro|la otra|l'autre|die andere|der andere|das andere|den anderen)\b|另一个|另外一个|另一单|もう一つ|もうひとつ|別の注文/iu,
   ],
+  ["pay", /\b(pay|paying|payment|pagar|pago|pagarlo|payer|paie|paiement|bezahlen|zahlen|zahlung)\b|付款|支付|付钱|支払|払い|払え|決済/iu],
   ["amount", /\b(how much|cu[aá]nto|combien|wie ?viel)\b|多少钱|多少|いくら|金額/iu],
   ] as [Aspect, RegExp][]
 ).map(([a, re]) => [a, unicodeWords(re)]);
@@ -67,4 +68,13 @@ export function isFollowUp(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
   const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
   return aspectOf(text) !== null && letters.length <= (cjk ? 20 : 60);
+}
+
+const THANKS = unicodeWords(
+  /^(?:ok(?:ay)?|k|cool|great|perfect|nice|awesome|got it|thanks?|thx|ty|thank you|cheers|vale|genial|perfecto|gracias|merci|parfait|super|d'accord|ok merci|danke|alles klar|prima|super danke|好的|好|谢谢|多谢|了解|ありがとう|ありがとうございます|わかりました|了解です)(?:[\s,.!]+(?:ok(?:ay)?|cool|great|thanks?|thx|ty|thank you|so much|a lot|muchas gracias|gracias|merci|beaucoup|danke|schön|谢谢|啦|了|ございます))*[\s.!~。！]*$/iu,
+);
+
+/** "ok cool thx", "vale gracias", "好的谢谢": an acknowledgement that ends a topic, not a question to refuse. */
+export function isAcknowledgement(text: string): boolean {
+  return THANKS.test(text.trim().toLowerCase());
 }

@@ -10,6 +10,8 @@ export interface DialogueState {
   awaiting?: { kind: "order_number" | "contact" | "address"; intent: string; orderName?: string };
   /** What the last answer was about, so "when?", "why?" or "what can you do?" can be answered against it. */
   topic?: Topic;
+  /** The shopper's last policy question, read with a short continuation ("and overnight?"). */
+  lastQuestion?: string;
   /** The product the last answer was about ("and in L?"). */
   productId?: string;
   /** Choices the bot offered and is waiting for the shopper to pick from (buttons or their words). */
@@ -112,9 +114,15 @@ const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|please do|go ahead|do it|confirm|
 const NO = /^(n|no|nope|nah|don't|do not|cancel that|stop|non|nein|não|nao|否|不|不要|不用|いいえ|いや|やめ)(?=$|[\s,.!?，。！、]|て)/iu;
 
 /** Reads a short answer to a yes/no question in any of the bot's languages; null when it is neither. */
+// "actually no, keep it", "um yes please": a filler before the answer is still the answer.
+const FILLER = /^(?:(?:actually|um+|uh+|well|oh|ah|hmm+|ok(?:ay)?|so|pues|bueno|eh|euh|ben|alors|also|äh|naja|嗯|那|えっと|あの)[\s,.!]+)+/iu;
+// A no said without the word: "keep it", "never mind", "don't cancel it".
+const KEEP = /^(keep it|never ?mind|leave it|don'?t (?:cancel|change|do) (?:it|that)|no thanks|mejor no|d[eé]jalo|laisse(?:z)? tomber|lass es|算了|还是不要|やっぱりいい|やめておき)/iu;
+
 export function yesOrNo(text: string): "yes" | "no" | null {
-  const t = text.trim().replace(/[.!。！]+$/u, "").toLowerCase();
+  const t = text.trim().replace(/[.!。！]+$/u, "").toLowerCase().replace(FILLER, "");
   if (t.length > 40) return null;
+  if (KEEP.test(t)) return "no";
   if (YES.test(t)) return "yes";
   if (NO.test(t)) return "no";
   return null;

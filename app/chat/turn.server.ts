@@ -17,7 +17,7 @@ import { answersDraft, continueReturn, returnReasonOf, startReturn } from "./ski
 import { refundStatus } from "./skills/refund.server";
 import { withOrder } from "./skills/with-order.server";
 import { recentOrdersOf } from "./orders.server";
-import { aspectOf, isFollowUp, type Aspect } from "./followup";
+import { aspectOf, isAcknowledgement, isFollowUp, type Aspect } from "./followup";
 import { knowledgeFallback, policyAnswer } from "./skills/policy.server";
 import { productQuestion } from "./skills/product.server";
 import type { DialogueState } from "./state";
@@ -100,6 +100,10 @@ function route(intent: string, ctx: SkillContext): Skill | HandoffReason | "smal
     case "check_invoice":
     case "get_invoice":
       return invoice;
+    case "payment_issue":
+    case "check_payment_methods":
+      // "how do I pay for it?" about an order: its payment link, not the shop's list of payment methods.
+      return hasOrder ? orderStatus : policyAnswer;
     case "product_question":
       return productQuestion;
     case "complaint":
@@ -156,9 +160,7 @@ export async function runTurn(input: TurnInput): Promise<TurnResult> {
     languagePriors: { conversation: input.language, storefront: input.storefrontLocale, shop: shopLanguage(input.settings) },
     catalog,
   });
-  // A two-word "ok thanks", or a message the detector is unsure of, says little about language: keep the conversation's.
-  const keep = input.language && (nlu.languageUnsure || input.text.trim().length < 12);
-  const language = keep ? input.language : nlu.language;
+  const language = replyLanguage(input, nlu, catalog);
   const { locale, fallback } = replyLocaleFor(language);
   const ctx: SkillContext = {
     shop: input.shop,
@@ -235,7 +237,7 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   // message that is neither a choice nor a clear new request gets the choices again instead of a refusal.
   if (state.offer) {
     const offer = state.offer;
-    if (!confident && !isFollowUp(ctx.text)) return repeatOffer(ctx, offer);
+    if (!confident && !isAcknowledgement(ctx.text) && !isFollowUp(ctx.text)) return repeatOffer(ctx, offer);
     state.offer = undefined;
   }
 
@@ -291,12 +293,11 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   // 5. Not understood: ask once, then hand over.
   // Out-of-scope questions count too: a shopper the bot cannot help twice in a row gets a person.
   if (!confident) {
-    // "what happened to #1025?": an order number with wording the model cannot place is, far most often, a question
-    // about that order; its status (with the shop's options if something is wrong) is the useful answer.
-    if (nlu.entities.orderNumbers.length && nlu.intent !== "unknown") {
+    const fromContext = await answerFromContext(ctx);
+    if (fromContext) {
       state.lowConfidence = 0;
       state.awaiting = undefined;
-      return runSkill(ctx, "track_order");
+      return fromContext;
     }
     const fromKnowledge = await knowledgeFallback(ctx);
     if (fromKnowledge) {
@@ -327,6 +328,48 @@ const RETURN_INTENTS = ["return_item", "get_refund", "track_refund", "complaint"
 /** Intents that carry a request of their own: a short message with them is not a follow-up of the last answer. */
 const OWN_REQUEST = ["cancel_order", "return_item", "change_shipping_address", "set_up_shipping_address", "contact_human_agent", "contact_customer_service", "complaint", "greeting", "thanks", "goodbye"];
 const ORDER_TOPICS = ["status", "late", "stuck", "failed", "unpaid", "unfulfilled", "delivered"];
+
+const SHORT_WORDS = 8;
+const short = (text: string) =>
+  text.trim().split(/\s+/).length <= SHORT_WORDS && (text.match(CJK)?.length ?? 0) <= 24;
+
+/**
+ * What the model could not place may still be clear from what the message names or from the conversation: an
+ * acknowledgement ("ok cool thx"), an order number ("what happened to #1025?" is about that order), a product of
+ * the catalog ("do u have the beanie in charcoal"), or a short continuation of the last answer's topic ("and
+ * overnight?" after the shipping policy, "how do I pay for it" after an unpaid order's status).
+ */
+async function answerFromContext(ctx: SkillContext): Promise<SkillResult | null> {
+  const { nlu, state } = ctx;
+  if (isAcknowledgement(ctx.text)) return runSkill(ctx, "thanks");
+  if (nlu.entities.orderNumbers.length) {
+    const text = ctx.text.toLowerCase();
+    const aboutReturn = /return|devoluci|retour|r[üu]cksend|zur[üu]ck|退货|退換|返品/.test(text);
+    return runSkill(ctx, aboutReturn ? "return_item" : "track_order");
+  }
+  if (nlu.entities.products.length || (state.topic === "product" && mentionsOptionOf(ctx))) return runSkill(ctx, "product_question");
+  if (!state.topic || !short(ctx.text)) return null;
+  if (ORDER_TOPICS.includes(state.topic) && state.orderName && aspectOf(ctx.text)) {
+    ctx.intent = "track_order";
+    return withOrder(ctx, async (order) => answerAboutOrder(ctx, order, aspectOf(ctx.text)));
+  }
+  if (state.topic === "refund" && state.orderName) return runSkill(ctx, "track_refund");
+  if (state.topic === "policy" && state.lastQuestion) {
+    // "and overnight?" means "how much is overnight shipping?": the earlier question gives the words it leaves out.
+    ctx.text = `${state.lastQuestion} ${ctx.text}`;
+    ctx.intent = state.lastIntent ?? "delivery_options";
+    return policyAnswer(ctx);
+  }
+  return null;
+}
+
+/** True when the message names an option value of the product the last answer was about ("and in L?"). */
+function mentionsOptionOf(ctx: SkillContext): boolean {
+  const product = ctx.catalog.find((p) => p.id === ctx.state.productId);
+  if (!product) return false;
+  const padded = ` ${ctx.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")} `;
+  return product.options.some((o) => o.values.some((v) => padded.includes(` ${v.toLowerCase()} `)));
+}
 
 /** The answer to a follow-up of the last answer's topic, or null when the message is not one. */
 async function resolveFollowUp(ctx: SkillContext, confident: boolean): Promise<SkillResult | null> {
@@ -365,6 +408,34 @@ async function otherOrder(ctx: SkillContext): Promise<SkillResult> {
   return say(ctx.tr("order.askNumber"));
 }
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * The language to answer in. A two-word "ok thanks", a message the detector is unsure of, or one that is mostly
+ * names (a product title tapped as a button, an address, an email) says little about language: keep the
+ * conversation's. Chinese or Japanese text around English product names is Chinese or Japanese.
+ */
+function replyLanguage(input: TurnInput, nlu: Understanding, catalog: CatalogProduct[]): string {
+  let rest = input.text.toLowerCase();
+  for (const p of catalog) if (rest.includes(p.title.toLowerCase())) rest = rest.replaceAll(p.title.toLowerCase(), " ");
+  for (const v of [...nlu.entities.emails, ...nlu.entities.phones, ...nlu.entities.orderNumbers, ...nlu.entities.trackingNumbers]) {
+    rest = rest.replaceAll(v.toLowerCase(), " ");
+  }
+  rest = rest.replace(/https?:\/\/\S+/g, " ");
+  const letters = rest.replace(/[^\p{L}]/gu, "");
+  const cjk = letters.match(CJK)?.length ?? 0;
+  if (cjk && cjk * 2 >= letters.length) {
+    if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(letters)) return "ja";
+    if (/\p{Script=Hangul}/u.test(letters)) return "ko";
+    return nlu.language === "ja" ? "ja" : "zh";
+  }
+  if (!input.language) return nlu.language;
+  // An address being given is full of place names in whatever language the street has.
+  if (input.state.awaiting?.kind === "address" || input.state.pending?.kind === "address") return input.language;
+  if (nlu.languageUnsure || letters.length < 12) return input.language;
+  return nlu.language;
+}
+
 /** True when a message is little more than an email, phone or order number: its "intent" means nothing. */
 function mostlyEntity(text: string, e: Understanding["entities"]) {
   let rest = text;
@@ -396,8 +467,12 @@ function isExplicitOtherIntent(intent: string, awaitingIntent: string) {
 async function runSkill(ctx: SkillContext, intent: string): Promise<SkillResult> {
   ctx.intent = intent;
   const target = route(intent, ctx);
-  // Policy and account answers have no order to follow up on; skills that do set their own topic.
-  if (target === policyAnswer || target === account) ctx.state.topic = "policy";
+  // Policy and account answers have no order to follow up on; skills that do set their own topic. The question is
+  // kept so a short continuation ("and overnight?") can be read with it.
+  if (target === policyAnswer || target === account) {
+    ctx.state.topic = "policy";
+    ctx.state.lastQuestion = ctx.text.slice(0, 300);
+  }
   if (typeof target === "function") return target(ctx);
   if (target === "smalltalk") {
     const key = intent === "greeting" ? "greeting" : intent === "thanks" ? "thanks" : "goodbye";

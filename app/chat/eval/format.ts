@@ -50,6 +50,8 @@ const ORDER_FIELDS = [
   "returnName",
   "statusUrl",
   "payUrl",
+  "number_fw",
+  "shipping",
 ] as const;
 const PRODUCT_KEYS = { stock: ["title", "option"], low: ["title", "option", "count"], soldout: ["title", "option"] } as const;
 
@@ -162,6 +164,11 @@ export function createPlaceholderResolver(shop: DemoShop): PlaceholderResolver {
         return o.name;
       case "number":
         return String(o.number);
+      case "number_fw":
+        // The number in full-width digits (１０２７), as Japanese and Chinese keyboards often type it.
+        return String(o.number).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+      case "shipping":
+        return formatMoney(o.totalShippingPriceSet.presentmentMoney.amount, o.totalShippingPriceSet.presentmentMoney.currencyCode, locale);
       case "email":
         return o.email;
       case "phone":
@@ -202,9 +209,8 @@ export function createPlaceholderResolver(shop: DemoShop): PlaceholderResolver {
       case "statusUrl":
         return o.statusPageUrl;
       case "payUrl": {
-        // The demo data may gain a payment link; until then the status page is where an unpaid order is paid.
-        const link = (o as DemoOrder & { paymentCollectionUrl?: string | null }).paymentCollectionUrl;
-        return link || o.statusPageUrl;
+        if (!o.paymentCollectionUrl) throw missing("payment link (the order is paid)");
+        return o.paymentCollectionUrl;
       }
     }
     throw new PlaceholderError(`unknown order field "${field}" (one of ${ORDER_FIELDS.join(", ")})`);

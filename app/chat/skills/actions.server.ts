@@ -56,7 +56,11 @@ export const cancelOrder: Skill = async (ctx) => {
   return withOrder(ctx, async (order) => {
     const orderName = order.name;
     if (order.cancelledAt) return say(ctx.tr("cancel.already", { orderName }));
-    if (shipped(order) || order.displayFulfillmentStatus !== "UNFULFILLED") return say(ctx.tr("cancel.tooLate", { orderName }));
+    if (shipped(order) || order.displayFulfillmentStatus !== "UNFULFILLED") {
+      // "where is it now then?" and "which carrier?" follow: they are about this order's shipment.
+      ctx.state.topic = "status";
+      return say(ctx.tr("cancel.tooLate", { orderName }));
+    }
     return ask(
       ctx,
       {
@@ -78,6 +82,7 @@ export const changeAddress: Skill = async (ctx) => {
     const orderName = order.name;
     if (order.cancelledAt) return say(ctx.tr("cancel.already", { orderName }));
     if (shipped(order)) {
+      ctx.state.topic = "status";
       const number = order.fulfillments.flatMap((f) => f.trackingInfo).find((t) => t.number)?.number ?? "";
       return say(ctx.tr("address.tooLate", { orderName, number }));
     }

@@ -5,6 +5,7 @@ import type { Topic } from "../state";
 import type { BotReply, Skill, SkillContext, SkillResult } from "./context";
 import { offerParcelOptions } from "./parcel.server";
 import { active, parcelState, type ParcelState } from "./parcel-state";
+import { returnStatusLines } from "./returns.server";
 import { withOrder } from "./with-order.server";
 
 type Fulfillment = ShopperOrder["fulfillments"][number];
@@ -87,6 +88,8 @@ export function describeOrder(ctx: SkillContext, order: ShopperOrder): SkillResu
       }),
     );
   }
+  // A return under way is part of the order's story: "nothing to return" must never be the impression.
+  lines.push(...returnStatusLines(ctx, order, ["REQUESTED", "OPEN"]));
   lines.push(ctx.tr("status.statusPage", { url: order.statusPageUrl }));
   return {
     replies: [{ text: lines.join("\n"), meta: { orderId: order.id, total: formatMoney(order.totalPriceSet.presentmentMoney.amount, order.totalPriceSet.presentmentMoney.currencyCode, ctx.locale) } }],
@@ -97,11 +100,15 @@ export function describeOrder(ctx: SkillContext, order: ShopperOrder): SkillResu
 const PROBLEMS: Topic[] = ["late", "stuck", "failed"];
 
 /** One line on the problem itself: why it is late, since when it is stuck, what the carrier reported. */
-function problemLine(ctx: SkillContext, p: ParcelState): string {
+function problemLine(ctx: SkillContext, order: ShopperOrder, p: ParcelState): string {
   const f = p.shipment!;
   const last = p.lastEvent;
   if (p.topic === "failed") {
-    return ctx.tr("status.failed", { event: eventLabel(ctx, last!.status), date: dateOf(ctx, last!.happenedAt) });
+    const failed = ctx.tr("status.failed", { event: eventLabel(ctx, last!.status), date: dateOf(ctx, last!.happenedAt) });
+    // Rearranging a delivery is done with the carrier: the shopper needs its name and the tracking number.
+    const tracking = trackingOf(f);
+    if (!tracking?.number) return failed;
+    return `${failed}\n${ctx.tr("status.tracking", { orderName: order.name, carrier: tracking.company ?? "", number: tracking.number, url: tracking.url ?? order.statusPageUrl })}`;
   }
   if (p.topic === "stuck") {
     return ctx.tr("status.stuck", {
@@ -140,7 +147,7 @@ export function answerAboutOrder(ctx: SkillContext, order: ShopperOrder, aspect:
         const f = p.shipment!;
         return { ...withOffer([ctx.tr("status.deliveredShort", { orderName, date: dateOf(ctx, f.deliveredAt ?? f.events.nodes[0]!.happenedAt) })]), ...resolved };
       }
-      if (problem) return withOffer([problemLine(ctx, p)]);
+      if (problem) return withOffer([problemLine(ctx, order, p)]);
       if (p.topic === "unpaid") return withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
       if (p.topic === "unfulfilled") return { ...withOffer([ctx.tr("status.noDateYet", { orderName })]), ...resolved };
       const eta = p.shipment?.estimatedDeliveryAt;
@@ -164,12 +171,16 @@ export function answerAboutOrder(ctx: SkillContext, order: ShopperOrder, aspect:
             : ctx.tr("status.late", { date: eta }),
         ]);
       }
-      if (problem) return withOffer([problemLine(ctx, p)]);
+      if (problem) return withOffer([problemLine(ctx, order, p)]);
+      if (p.topic === "unpaid") return withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
+      return describeOrder(ctx, order);
+    }
+    case "pay": {
       if (p.topic === "unpaid") return withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
       return describeOrder(ctx, order);
     }
     case "options": {
-      if (problem) return withOffer([problemLine(ctx, p)]);
+      if (problem) return withOffer([problemLine(ctx, order, p)]);
       return {
         replies: [
           {

@@ -40,9 +40,9 @@ export function offerParcelOptions(ctx: SkillContext, order: ShopperOrder, p: Pa
 // Each option in the shopper's own words, in the bot's six languages, for a shopper who types instead of tapping.
 const WORDS: Record<ParcelOption, RegExp> = {
   wait: unicodeWords(/\b(wait|i'?ll wait|esperar?|espero|attendre|j'attends|warten|ich warte)\b|等|待つ|待ちます/iu),
-  claim: unicodeWords(/\b(claim|investigat\w*|reclamaci[oó]n|reclamar|r[eé]clamation|enqu[eê]te|reklamation|nachforschung)\b|索赔|调查|理赔|調査|クレーム/iu),
-  reship: unicodeWords(/\b(replace\w*|re-?ship|resend|send (?:it |a new one )?again|new one|reenv[ií]\w*|reemplazo|renvo\w*|remplacement|ersatz|neu (?:senden|schicken)|nochmal schicken)\b|补发|重新发|重发|再送|代わり/iu),
-  refund_shipping: unicodeWords(/\b(refund (?:the )?shipping|shipping refund|reembols\w* (?:del |el )?env[ií]o|rembours\w* (?:la |les )?(?:livraison|frais)|versandkosten)\b|退运费|运费|送料/iu),
+  claim: unicodeWords(/\b(claim|investigat\w*|reclamaci[oó]n|reclamar|r[eé]clamation|enqu[eê]te|reklamation\w*|nachforschung\w*|nachforschen)\b|索赔|调查|理赔|申诉|調査|クレーム|補償/iu),
+  reship: unicodeWords(/\b(replace\w*|re-?ship|resend|send (?:it |a new one )?again|new one|reenv[ií]\w*|reemplazo|renvo\w*|remplacement|ersatz|neu (?:senden|schicken)|nochmal schicken)\b|补发|重新发|重发|重新寄|再寄|再发|寄一份|再送|代わり|送り直/iu),
+  refund_shipping: unicodeWords(/\b(refund (?:the )?shipping|shipping refund|reembols\w* (?:del |el )?env[ií]o|rembours\w* (?:la |les )?(?:livraison|frais)|versandkosten\w*)\b|退运费|运费|送料/iu),
 };
 
 /** The option a message picks from the offer: the button's label, its number ("2"), or the option in words. */

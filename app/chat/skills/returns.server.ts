@@ -63,8 +63,9 @@ function askItems(ctx: SkillContext, draft: ReturnDraft): SkillResult {
 
 function askReason(ctx: SkillContext, draft: ReturnDraft): SkillResult {
   ctx.state.returnDraft = { ...draft, step: "reason" };
+  const items = formatList((draft.chosen ?? draft.lines.map((_, i) => i)).map((i) => itemLabel(draft.lines[i])), ctx.locale);
   return {
-    replies: [{ text: ctx.tr("return.whyAsk"), quickReplies: RETURN_REASONS.map((r) => ctx.tr(`reason.${r}`)) }],
+    replies: [{ text: ctx.tr("return.whyAskItems", { items }), quickReplies: RETURN_REASONS.map((r) => ctx.tr(`reason.${r}`)) }],
   };
 }
 
