@@ -257,12 +257,16 @@ describe("handoff", () => {
     expect((await conversationOf(s.visitorId)).handoffReason).toMatch(/angry|complaint/);
   });
 
-  it("hands over after two messages it does not understand", async () => {
+  it("spells out the choices on the second message it does not understand and hands over on the third", async () => {
     const s = shopper();
     const first = await s.say("blorf wibble snark");
     expect(first.status).toBe("bot");
     const second = await s.say("zzqx plonk frobnicate");
-    expect(second.status).toBe("waiting");
+    expect(second.status).toBe("bot");
+    expect(second.text).not.toBe(first.text);
+    expect(second.quickReplies).toEqual(expect.arrayContaining(["Track my order", "Check a refund", "Talk to a person"]));
+    const third = await s.say("glorp");
+    expect(third.status).toBe("waiting");
     expect((await conversationOf(s.visitorId)).handoffReason).toBe("low_confidence");
   });
 

@@ -6,7 +6,7 @@
  */
 import { unicodeWords } from "./words";
 
-export type Aspect = "when" | "carrier" | "tracking" | "why" | "options" | "other" | "amount" | "pay" | "status";
+export type Aspect = "when" | "carrier" | "tracking" | "why" | "options" | "other" | "amount" | "pay" | "refund" | "status";
 
 // Patterns are tested on lower-cased text; CJK has no word boundaries, so those alternatives stand alone.
 const ASPECTS: [Aspect, RegExp][] = (
@@ -17,7 +17,7 @@ const ASPECTS: [Aspect, RegExp][] = (
   ],
   [
     "carrier",
-    /\b(which|what) (?:carrier|courier|company|delivery (?:company|service)|shipping (?:company|service))|\b(carrier|courier)\b|\b(who(?:'s| is)? (?:delivering|shipping|bringing)|who delivers|livr[ée]e? par qui|qui (?:livre|transporte)|wer liefert|welche[rsn]? paketdienst|qu[eé] (?:transportista|paqueter[ií]a|empresa)|transportista|paqueter[ií]a|quel transporteur|transporteur|welche[rsn]? (?:versand|paket|zustell)\w*|paketdienst|zusteller|versanddienstleister)\b|快递公司|哪家快递|什么快递|哪个快递|物流公司|配送業者|運送会社|宅配業者|どこの業者|どの業者/iu,
+    /\b(which|what) (?:carrier|courier|company|delivery (?:company|service)|shipping (?:company|service))|\b(carrier|courier)\b|\b(who(?:'s| is)? (?:delivering|shipping|bringing)|who delivers|livr[ée]e? par qui|qui (?:livre|transporte)|wer liefert|welche[rsn]? paketdienst|qu[eé] (?:transportista|paqueter[ií]a|empresa)|transportista|paqueter[ií]a|quel transporteur|transporteur|q(?:u[eé])? empresa|qui[eé]n lo (?:reparte|lleva|trae|entrega)|empresa de (?:env[ií]o|transporte|mensajer[ií]a)|welche[rsn]? (?:versand|paket|zustell)\w*|paketdienst|zusteller|versanddienstleister)\b|快递公司|哪家快递|什么快递|哪个快递|物流公司|哪家物流|配送業者|配送会社|運送会社|運送業者|宅配業者|どこの業者|どの業者|どこの会社/iu,
   ],
   [
     "tracking",
@@ -31,6 +31,10 @@ const ASPECTS: [Aspect, RegExp][] = (
   [
     "other",
     /\b(the other (?:one|order|parcel|package)|other order|and the other|el otro|la otra|l'autre|die andere|der andere|das andere|den anderen)\b|另一个|另外一个|另一单|もう一つ|もうひとつ|別の注文/iu,
+  ],
+  [
+    "refund",
+    /\b(refund\w*|money back|on my (?:card|account|statement)|reembols\w*|mi dinero|(?:en|a) mi (?:tarjeta|cuenta)|rembours\w*|mon argent|sur (?:ma carte|mon compte)|r[üu]ckerstattung|erstattet|mein geld|(?:auf )?mein(?:em)? konto|welches konto)\b|到账|退款|退到|退回|钱|返金|口座|カードに/iu,
   ],
   ["pay", /\b(pay|paying|payment|pagar|pago|pagarlo|payer|paie|paiement|bezahlen|zahlen|zahlung)\b|付款|支付|付钱|支払|払い|払え|決済/iu],
   ["amount", /\b(how much|cu[aá]nto|combien|wie ?viel)\b|多少钱|多少|いくら|金額/iu],
@@ -46,8 +50,10 @@ export function aspectsOf(text: string): Aspect[] {
 /** The single aspect the dialogue should answer, or null for a general question. */
 export function aspectOf(text: string): Aspect | null {
   const found = aspectsOf(text);
-  // "what can you do? it's late" is a request for options whatever else it names.
+  // "what can you do? it's late" is a request for options whatever else it names; "when will the money be on my
+  // card?" is about the refund, not the parcel's date.
   if (found.includes("options")) return "options";
+  if (found.includes("refund")) return "refund";
   return found[0] ?? null;
 }
 

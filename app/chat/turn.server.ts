@@ -19,11 +19,12 @@ import { withOrder } from "./skills/with-order.server";
 import { recentOrdersOf } from "./orders.server";
 import { aspectOf, isAcknowledgement, isFollowUp, type Aspect } from "./followup";
 import { knowledgeFallback, policyAnswer } from "./skills/policy.server";
-import { productQuestion } from "./skills/product.server";
+import { productQuestion, requestedOptions } from "./skills/product.server";
 import type { DialogueState } from "./state";
 import { yesOrNo } from "./state";
 import type { AdminGraphql } from "./types";
 import { understand, type Understanding } from "./understand";
+import { identifyLanguage } from "./nlu";
 
 export interface TurnInput {
   shop: string;
@@ -49,6 +50,11 @@ export interface TurnResult {
   handoff?: HandoffReason;
   outcome?: Outcome;
 }
+
+/** Anger hands over only with a sentiment at least this negative (-1..1). */
+const ANGER_NEEDS_SENTIMENT = -0.25;
+/** Below this confidence a request to hand over, or a request of its own, yields to what the message names. */
+const SURE_REQUEST = 0.6;
 
 /** Above this confidence the intent is trusted over a matching knowledge article. */
 const SURE_INTENT = 0.7;
@@ -95,8 +101,11 @@ function route(intent: string, ctx: SkillContext): Skill | HandoffReason | "smal
     case "return_item":
       return startReturn;
     case "get_refund":
-    case "track_refund":
-      return refundStatus;
+    case "track_refund": {
+      // "#1039 coming today?" read as a refund question: a question about the parcel gets the parcel's answer.
+      const aspect = aspectOf(ctx.text);
+      return aspect === "when" || aspect === "carrier" || aspect === "tracking" ? orderStatus : refundStatus;
+    }
     case "check_invoice":
     case "get_invoice":
       return invoice;
@@ -230,8 +239,9 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   }
   if (state.returnDraft && answersDraft(ctx, state.returnDraft)) return continueReturn(ctx, state.returnDraft);
 
-  // 2a. Anger and explicit requests go to a person before anything else.
-  if (nlu.angry) return { replies: [], handoff: "angry" };
+  // 2a. Anger goes to a person before anything else. The anger model alone mistakes plain questions for anger ("why
+  // didnt it get delivered"); anger counts when the sentiment agrees that the message is negative.
+  if (nlu.angry && nlu.sentimentScore < ANGER_NEEDS_SENTIMENT) return { replies: [], handoff: "angry" };
 
   // 2b. Choices the bot offered for a late or failed parcel: a tap, a number or the option in words picks one; a
   // message that is neither a choice nor a clear new request gets the choices again instead of a refusal.
@@ -278,6 +288,13 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
     return followUp;
   }
 
+  // 3c. A hand-over intent the model is not sure of ("two months ago, can I still return it? #1001" read as
+  // change_order) yields to what the message names: the order, or a product, can be answered right away.
+  if (confident && HANDOFF_INTENTS.includes(nlu.intent) && nlu.confidence < SURE_REQUEST) {
+    const fromContext = await answerFromContext(ctx, { acknowledgement: false });
+    if (fromContext) return fromContext;
+  }
+
   // 4. A catalog or order-edit question that names a merchant's article title ("do you offer gift wrapping on
   // orders?" for "Do you offer gift wrapping?") is answered from the article: the merchant wrote it for exactly that
   // question, and the model may route it to a look-alike product ("Gift Card") or to change_order. The whole title
@@ -304,16 +321,20 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
       state.lowConfidence = 0;
       return fromKnowledge;
     }
+    // Never two refusals in a row: the second unsure turn spells out the choices (a person among them), the third
+    // goes to a person. Nonsense and out-of-scope questions look alike to the model, so both count the same.
+    const outOfScope = nlu.intent === "unknown" && nlu.confidence >= settings.handoffThreshold;
     state.lowConfidence += 1;
-    if (state.lowConfidence >= 2) {
+    if (state.lowConfidence >= 3) {
       state.lowConfidence = 0;
       return { replies: [], handoff: "low_confidence" };
     }
     // A refusal always comes with the way on: what the bot can do, or a person.
     const choices = [ctx.tr("quick.track"), ctx.tr("quick.return"), ctx.tr("quick.human")];
-    if (nlu.intent === "unknown" && nlu.confidence >= settings.handoffThreshold) {
-      return refusal(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }), choices);
+    if (state.lowConfidence === 2) {
+      return { replies: [{ text: ctx.tr("unknown.second"), quickReplies: [ctx.tr("quick.track"), ctx.tr("quick.return"), ctx.tr("quick.refund"), ctx.tr("quick.product"), ctx.tr("quick.human")] }] };
     }
+    if (outOfScope) return refusal(ctx.tr("unknown.outOfScope", { shopName: ctx.profile.name }), choices);
     return refusal(ctx.tr("unknown.first"), choices);
   }
   state.lowConfidence = 0;
@@ -324,6 +345,7 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   return runSkill(ctx, nlu.intent);
 }
 
+const HANDOFF_INTENTS = ["change_order", "contact_customer_service", "contact_human_agent", "complaint"];
 const RETURN_INTENTS = ["return_item", "get_refund", "track_refund", "complaint"];
 /** Intents that carry a request of their own: a short message with them is not a follow-up of the last answer. */
 const OWN_REQUEST = ["cancel_order", "return_item", "change_shipping_address", "set_up_shipping_address", "contact_human_agent", "contact_customer_service", "complaint", "greeting", "thanks", "goodbye"];
@@ -339,9 +361,9 @@ const short = (text: string) =>
  * the catalog ("do u have the beanie in charcoal"), or a short continuation of the last answer's topic ("and
  * overnight?" after the shipping policy, "how do I pay for it" after an unpaid order's status).
  */
-async function answerFromContext(ctx: SkillContext): Promise<SkillResult | null> {
+async function answerFromContext(ctx: SkillContext, opts: { acknowledgement?: boolean } = {}): Promise<SkillResult | null> {
   const { nlu, state } = ctx;
-  if (isAcknowledgement(ctx.text)) return runSkill(ctx, "thanks");
+  if (opts.acknowledgement !== false && isAcknowledgement(ctx.text)) return runSkill(ctx, "thanks");
   if (nlu.entities.orderNumbers.length) {
     const text = ctx.text.toLowerCase();
     const aboutReturn = /return|devoluci|retour|r[üu]cksend|zur[üu]ck|退货|退換|返品/.test(text);
@@ -366,20 +388,18 @@ async function answerFromContext(ctx: SkillContext): Promise<SkillResult | null>
 /** True when the message names an option value of the product the last answer was about ("and in L?"). */
 function mentionsOptionOf(ctx: SkillContext): boolean {
   const product = ctx.catalog.find((p) => p.id === ctx.state.productId);
-  if (!product) return false;
-  const padded = ` ${ctx.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  return product.options.some((o) => o.values.some((v) => padded.includes(` ${v.toLowerCase()} `)));
+  return Boolean(product && requestedOptions(ctx.text, product).length);
 }
 
 /** The answer to a follow-up of the last answer's topic, or null when the message is not one. */
 async function resolveFollowUp(ctx: SkillContext, confident: boolean): Promise<SkillResult | null> {
   const { state, nlu } = ctx;
   if (!state.topic || !isFollowUp(ctx.text)) return null;
-  if (confident && OWN_REQUEST.includes(nlu.intent)) return null;
+  if (nlu.confidence >= SURE_REQUEST && OWN_REQUEST.includes(nlu.intent)) return null;
   // A new order number is a new question about that order, not a follow-up of the last one.
   if (nlu.entities.orderNumbers.some((n) => n !== state.orderName)) return null;
   const aspect = aspectOf(ctx.text) as Aspect;
-  if (state.topic === "refund" || (aspect === "amount" && ORDER_TOPICS.includes(state.topic))) {
+  if (state.topic === "refund" || aspect === "refund" || (aspect === "amount" && ORDER_TOPICS.includes(state.topic))) {
     ctx.intent = "track_refund";
     return refundStatus(ctx);
   }
@@ -424,7 +444,10 @@ function replyLanguage(input: TurnInput, nlu: Understanding, catalog: CatalogPro
   rest = rest.replace(/https?:\/\/\S+/g, " ");
   const letters = rest.replace(/[^\p{L}]/gu, "");
   const cjk = letters.match(CJK)?.length ?? 0;
-  if (cjk && cjk * 2 >= letters.length) {
+  // Chinese and Japanese shoppers mix in English words ("payment link发我一下", "carrierどこ？"): a few Latin words
+  // around Chinese or Japanese text do not make the message English.
+  const latinWords = rest.replace(CJK, " ").match(/\p{Script=Latin}+/gu)?.length ?? 0;
+  if (cjk >= 2 && (cjk * 2 >= letters.length || latinWords <= 3)) {
     if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(letters)) return "ja";
     if (/\p{Script=Hangul}/u.test(letters)) return "ko";
     return nlu.language === "ja" ? "ja" : "zh";
@@ -432,7 +455,12 @@ function replyLanguage(input: TurnInput, nlu: Understanding, catalog: CatalogPro
   if (!input.language) return nlu.language;
   // An address being given is full of place names in whatever language the street has.
   if (input.state.awaiting?.kind === "address" || input.state.pending?.kind === "address") return input.language;
-  if (nlu.languageUnsure || letters.length < 12) return input.language;
+  if (nlu.languageUnsure || letters.length < 8) return input.language;
+  // Product names are English in most catalogs: "Ist Down Alternative Pillow King noch lieferbar?" is German.
+  if (rest.length < input.text.length * 0.8) {
+    const guess = identifyLanguage(rest, { hint: input.language, priors: { conversation: input.language } });
+    if (!guess.unsure) return guess.language;
+  }
   return nlu.language;
 }
 

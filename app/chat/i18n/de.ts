@@ -8,9 +8,12 @@ export const de: Partial<Templates> = {
   "goodbye": "Danke, dass Sie mit {shopName} gechattet haben. Einen schönen Tag noch!",
   "unknown.first": "Entschuldigung, das habe ich nicht ganz verstanden. Ich helfe bei Bestellungen, Lieferungen, Rücksendungen, Rückerstattungen, Produkten und unseren Richtlinien. Könnten Sie es anders formulieren?",
   "unknown.outOfScope": "Ich kann nur bei Fragen zu {shopName} helfen: zu Ihren Bestellungen, Lieferungen, Rücksendungen, Rückerstattungen, unseren Produkten und Richtlinien.",
+  "unknown.second": "Versuchen wir es so: Wählen Sie unten, was Sie brauchen, oder tippen Sie auf „Mit einem Menschen sprechen“, dann übernimmt ein Mitglied unseres Teams.",
   "quick.track": "Bestellung verfolgen",
   "quick.return": "Rücksendung starten",
   "quick.human": "Mit einem Menschen sprechen",
+  "quick.refund": "Rückerstattung prüfen",
+  "quick.product": "Frage zu einem Produkt",
   "quick.yes": "Ja",
   "quick.no": "Nein",
 

@@ -9,9 +9,12 @@ export const en = {
   "goodbye": "Thanks for chatting with {shopName}. Have a great day!",
   "unknown.first": "Sorry, I didn't quite get that. I can help with orders, deliveries, returns, refunds, products and our policies. Could you say it another way?",
   "unknown.outOfScope": "I'm only able to help with questions about {shopName}: your orders, deliveries, returns, refunds, products and our policies.",
+  "unknown.second": "Let's try it this way: choose what you need below, or tap “Talk to a person” and a member of our team will take over.",
   "quick.track": "Track my order",
   "quick.return": "Start a return",
   "quick.human": "Talk to a person",
+  "quick.refund": "Check a refund",
+  "quick.product": "Ask about a product",
   "quick.yes": "Yes",
   "quick.no": "No",
 

@@ -11,9 +11,12 @@ export const es: Partial<Templates> = {
   "goodbye": "Gracias por escribir a {shopName}. ¡Que tenga un excelente día!",
   "unknown.first": "Perdón, no lo entendí bien. Puedo ayudar con pedidos, envíos, devoluciones, reembolsos, productos y nuestras políticas. ¿Podría decirlo de otra forma?",
   "unknown.outOfScope": "Solo puedo ayudar con consultas sobre {shopName}: pedidos, envíos, devoluciones, reembolsos, productos y nuestras políticas.",
+  "unknown.second": "Probemos así: elija abajo lo que necesita, o pulse «Hablar con una persona» y alguien de nuestro equipo le atenderá.",
   "quick.track": "Rastrear mi pedido",
   "quick.return": "Iniciar una devolución",
   "quick.human": "Hablar con una persona",
+  "quick.refund": "Consultar un reembolso",
+  "quick.product": "Preguntar por un producto",
   "quick.yes": "Sí",
   "quick.no": "No",
 

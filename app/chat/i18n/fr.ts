@@ -11,9 +11,12 @@ export const fr: Partial<Templates> = {
   "goodbye": "Merci d’avoir échangé avec {shopName}. Excellente journée !",
   "unknown.first": "Pardon, je n’ai pas bien compris. Je peux vous aider pour les commandes, les livraisons, les retours, les remboursements, les produits et nos politiques. Pourriez-vous reformuler ?",
   "unknown.outOfScope": "Je peux uniquement répondre aux questions concernant {shopName} : vos commandes, livraisons, retours et remboursements, nos produits et nos politiques.",
+  "unknown.second": "Essayons autrement : choisissez ci-dessous ce dont vous avez besoin, ou touchez « Parler à un conseiller » et un membre de notre équipe prendra le relais.",
   "quick.track": "Suivre ma commande",
   "quick.return": "Faire un retour",
   "quick.human": "Parler à un conseiller",
+  "quick.refund": "Suivre un remboursement",
+  "quick.product": "Question sur un produit",
   "quick.yes": "Oui",
   "quick.no": "Non",
 

@@ -8,9 +8,12 @@ export const ja: Partial<Templates> = {
   "goodbye": "{shopName}へのお問い合わせありがとうございました。良い一日をお過ごしください！",
   "unknown.first": "申し訳ありません、うまく理解できませんでした。ご注文、配送、返品、返金、商品、ショップのポリシーについてお手伝いできます。別の言い方でもう一度お聞かせいただけますか？",
   "unknown.outOfScope": "{shopName}に関するご質問（ご注文、配送、返品、返金、商品、ショップのポリシー）にのみお答えしています。",
+  "unknown.second": "別の方法でお手伝いします。下からご用件をお選びいただくか、「担当者と話す」を押していただければ担当スタッフが対応いたします。",
   "quick.track": "配送状況を確認",
   "quick.return": "返品を申し込む",
   "quick.human": "担当者と話す",
+  "quick.refund": "返金状況を確認",
+  "quick.product": "商品について質問",
   "quick.yes": "はい",
   "quick.no": "いいえ",
 

@@ -8,9 +8,12 @@ export const zhCN: Partial<Templates> = {
   "goodbye": "感谢您咨询 {shopName}，祝您今天愉快！",
   "unknown.first": "抱歉，我没太明白您的意思。我可以帮您处理订单、配送、退货、退款、商品以及店铺政策相关的问题。能换个说法再说一次吗？",
   "unknown.outOfScope": "我只能解答与 {shopName} 相关的问题：您的订单、配送、退货、退款、商品以及我们的店铺政策。",
+  "unknown.second": "我们换个方式：请在下方选择您需要的帮助，或点击“联系人工客服”，由我们的客服人员为您处理。",
   "quick.track": "查询订单物流",
   "quick.return": "申请退货",
   "quick.human": "联系人工客服",
+  "quick.refund": "查询退款",
+  "quick.product": "咨询商品",
   "quick.yes": "是",
   "quick.no": "否",
 

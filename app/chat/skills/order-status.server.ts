@@ -181,6 +181,7 @@ export function answerAboutOrder(ctx: SkillContext, order: ShopperOrder, aspect:
     }
     case "options": {
       if (problem) return withOffer([problemLine(ctx, order, p)]);
+      if (p.topic === "unpaid") return withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
       return {
         replies: [
           {

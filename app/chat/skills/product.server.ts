@@ -43,6 +43,10 @@ const LOW_STOCK = 5;
 export function matchProduct(text: string, catalog: CatalogProduct[], entityIds: string[]): CatalogProduct | undefined {
   const byEntity = catalog.find((p) => entityIds.includes(p.id));
   if (byEntity) return byEntity;
+  // A whole title glued to Chinese or Japanese text ("Ribbed Wool BeanieのBurgundy") has no spaces to split on.
+  const lower = text.toLowerCase();
+  const named = catalog.filter((p) => lower.includes(p.title.toLowerCase())).sort((a, b) => b.title.length - a.title.length);
+  if (named.length) return named[0];
   const words = new Set(tokens(text));
   let best: { p: CatalogProduct; score: number } | undefined;
   for (const p of catalog) {
@@ -54,9 +58,25 @@ export function matchProduct(text: string, catalog: CatalogProduct[], entityIds:
 }
 
 /** Option values named in the message ("M", "blue"), matched against the product's options. */
-function requestedOptions(text: string, product: CatalogProduct): string[] {
-  const padded = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ")} `;
-  return product.options.flatMap((o) => o.values.filter((v) => padded.includes(` ${v.toLowerCase()} `)));
+export function requestedOptions(text: string, product: CatalogProduct): string[] {
+  // A title may hold an option word ("Linen Napkins (Set of 4)"): only the words around it name options.
+  const lower = text.toLowerCase().replaceAll(product.title.toLowerCase(), " ");
+  return product.options.flatMap((o) => o.values.filter((v) => namesValue(lower, v.toLowerCase())));
+}
+
+/**
+ * True when `value` stands as a word of its own in `text`: not inside a longer Latin word or number ("M" is not the
+ * m of "merino"), but glued to Chinese or Japanese it counts ("BeanieのBurgundy", "King还有吗").
+ */
+function namesValue(text: string, value: string): boolean {
+  let from = 0;
+  for (let i = text.indexOf(value, from); i >= 0; i = text.indexOf(value, from)) {
+    const before = text[i - 1] ?? " ";
+    const after = text[i + value.length] ?? " ";
+    if (!/[\p{Script=Latin}\p{N}]/u.test(before) && !/[\p{Script=Latin}\p{N}]/u.test(after)) return true;
+    from = i + 1;
+  }
+  return false;
 }
 
 /** "Is the linen shirt in stock in M?", "how much is …": price, options and live stock. */
