@@ -40,6 +40,22 @@ describe("knowledge base", () => {
     expect(en.map((d) => d.title)).not.toContain("Draft shipping");
   });
 
+  it("quotes the sentence that holds what was asked: the price for 'how much', the days for 'how long'", () => {
+    const body = [
+      "We ship from Portland with carriers we trust, and every parcel is packed by hand in recycled boxes so it arrives in good shape.",
+      "Standard shipping takes 3 to 6 business days within the United States, and you get a tracking link by email the moment your parcel leaves us.",
+      "Parcels are insured for their full value, and a signature is never needed unless you ask for one at checkout.",
+      "Standard shipping costs $8, and it is free on orders over $100.",
+    ].join(" ");
+    const docs = [{ id: "SHIPPING_POLICY", source: "Shipping policy", title: "Shipping policy", body, kind: "SHIPPING_POLICY" }];
+    expect(body.length).toBeGreaterThan(320);
+    const price = searchKnowledge(docs, "how much is standard shipping?")[0].excerpt;
+    expect(price).toContain("Standard shipping costs $8, and it is free on orders over $100.");
+    expect(price.length).toBeLessThanOrEqual(320);
+    const time = searchKnowledge(docs, "how long does standard shipping take?")[0].excerpt;
+    expect(time).toContain("3 to 6 business days");
+  });
+
   it("finds nothing rather than quoting at random", () => {
     const docs = [{ id: "1", source: "Shipping", title: "Shipping times", body: "3 to 5 business days.", kind: "faq" }];
     expect(searchKnowledge(docs, "what is the capital of peru")).toEqual([]);

@@ -31,14 +31,23 @@ export async function deleteArticle(shop: string, id: string) {
   return count > 0;
 }
 
+/** A legal policy as the Admin API gives it (`shop.shopPolicies`). */
+export interface ShopPolicy {
+  type: string;
+  title: string;
+  body: string;
+  url: string;
+}
+
 /**
  * The documents the bot may quote for a shop, in a language: published articles in that language (and English
- * ones as a fallback), plus the shop's legal policies.
+ * ones as a fallback), plus the shop's legal policies, which are written in the shop's language (`policyLanguage`).
  */
 export async function knowledgeDocs(
   shop: string,
   language: string,
-  policies: { type: string; title: string; body: string; url: string }[],
+  policies: ShopPolicy[],
+  policyLanguage = "en",
 ): Promise<KnowledgeDoc[]> {
   const base = language.split("-")[0];
   const articles = await prisma.knowledgeArticle.findMany({
@@ -53,9 +62,15 @@ export async function knowledgeDocs(
     title: a.title,
     body: a.body,
     kind: a.kind,
+    language: a.language,
   }));
   for (const p of policies) {
-    docs.push({ id: p.type, source: p.title, title: p.title, body: htmlToText(p.body), url: p.url, kind: p.type });
+    docs.push({ ...policyDoc(p), language: policyLanguage });
   }
   return docs;
+}
+
+/** A policy as a document the bot may quote. */
+export function policyDoc(p: ShopPolicy): KnowledgeDoc {
+  return { id: p.type, source: p.title, title: p.title, body: htmlToText(p.body), url: p.url, kind: p.type, policy: true };
 }

@@ -145,6 +145,7 @@ export const de: Partial<Templates> = {
   "policy.answer": "Aus „{source}“: {excerpt}",
   "policy.more": "Vollständig lesen: {url}",
   "policy.none": "Dazu habe ich in unseren Richtlinien nichts gefunden. Ein Mitglied unseres Teams kann Ihre Frage beantworten.",
+  "policy.otherLanguage": "Aus „{source}“ (auf {language} verfasst): {excerpt}",
 
   "account.login": "Hier können Sie sich anmelden oder ein Kundenkonto erstellen: {url}",
   "account.recover": "Um Ihr Passwort zurückzusetzen, öffnen Sie {url} und wählen Sie „Passwort vergessen?“.",

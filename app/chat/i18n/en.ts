@@ -146,6 +146,7 @@ export const en = {
   "policy.answer": "From “{source}”: {excerpt}",
   "policy.more": "Read it in full: {url}",
   "policy.none": "I couldn't find that in our policies. A member of our team can answer it.",
+  "policy.otherLanguage": "From “{source}”, which is written in {language}: {excerpt}",
 
   "account.login": "You can sign in or create an account here: {url}",
   "account.recover": "To reset your password, open {url} and choose “Forgot your password?”.",

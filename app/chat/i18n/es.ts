@@ -148,6 +148,7 @@ export const es: Partial<Templates> = {
   "policy.answer": "Según nuestra página “{source}”: {excerpt}",
   "policy.more": "Texto completo: {url}",
   "policy.none": "No encontré eso en nuestras políticas. Alguien de nuestro equipo puede responder.",
+  "policy.otherLanguage": "Según nuestra página “{source}”, que está escrita en {language}: {excerpt}",
 
   "account.login": "Aquí se puede iniciar sesión o crear una cuenta: {url}",
   "account.recover": "Para restablecer la contraseña, hay que abrir {url} y elegir “¿Olvidaste tu contraseña?”.",

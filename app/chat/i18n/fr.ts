@@ -148,6 +148,7 @@ export const fr: Partial<Templates> = {
   "policy.answer": "Extrait de « {source} » : {excerpt}",
   "policy.more": "Lire le texte complet : {url}",
   "policy.none": "Je n’ai pas trouvé cette information dans nos politiques. Un membre de notre équipe pourra vous répondre.",
+  "policy.otherLanguage": "Extrait de « {source} », rédigé en {language} : {excerpt}",
 
   "account.login": "Vous pouvez vous connecter ou créer un compte ici : {url}",
   "account.recover": "Pour réinitialiser votre mot de passe, ouvrez {url} et choisissez « Mot de passe oublié ? ».",

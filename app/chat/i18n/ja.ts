@@ -145,6 +145,7 @@ export const ja: Partial<Templates> = {
   "policy.answer": "当ショップの「{source}」より：{excerpt}",
   "policy.more": "全文はこちら：{url}",
   "policy.none": "ショップのポリシーに該当する情報が見つかりませんでした。担当スタッフがお答えいたします。",
+  "policy.otherLanguage": "当ショップの「{source}」（{language}で書かれています）より：{excerpt}",
 
   "account.login": "こちらからログインまたはアカウント作成ができます：{url}",
   "account.recover": "パスワードを再設定するには、{url} を開いて「パスワードをお忘れですか？」を選択してください。",

@@ -145,6 +145,7 @@ export const zhCN: Partial<Templates> = {
   "policy.answer": "摘自我们的《{source}》：{excerpt}",
   "policy.more": "查看完整内容：{url}",
   "policy.none": "我在店铺政策中没有找到相关内容。我们的客服人员可以为您解答。",
+  "policy.otherLanguage": "摘自我们的《{source}》（原文为{language}）：{excerpt}",
 
   "account.login": "您可以在这里登录或注册账户：{url}",
   "account.recover": "如需重置密码，请打开 {url} 并点击“忘记密码？”。",

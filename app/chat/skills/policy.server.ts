@@ -1,14 +1,19 @@
+import type { ShopSettings } from "@prisma/client";
+import { findConflicts, questionOf, statesMeasure, type Subject } from "../../knowledge/consistency";
 import { knowledgeDocs } from "../../knowledge/knowledge.server";
-import { searchKnowledge, type KnowledgeHit } from "../../knowledge/search";
-import type { Skill, SkillContext, SkillResult } from "./context";
-import { say } from "./context";
+import { excerptFor, searchKnowledge, type KnowledgeDoc, type KnowledgeHit } from "../../knowledge/search";
+import type { BotReply, Skill, SkillContext, SkillResult } from "./context";
 
 /** The documents each intent should be answered from first, and words that say what the shopper is after. */
-const INTENT_HINTS: Record<string, { kinds: string[]; words: string }> = {
+const INTENT_HINTS: Record<string, { kinds: string[]; words: string; subject?: Subject }> = {
   check_refund_policy: { kinds: ["REFUND_POLICY", "faq"], words: "refund return policy days" },
   check_cancellation_fee: { kinds: ["faq", "REFUND_POLICY", "TERMS_OF_SERVICE"], words: "cancel cancellation fee" },
-  delivery_options: { kinds: ["faq", "SHIPPING_POLICY"], words: "shipping delivery options express standard" },
-  delivery_period: { kinds: ["faq", "SHIPPING_POLICY"], words: "shipping delivery time days business" },
+  delivery_options: {
+    kinds: ["faq", "SHIPPING_POLICY"],
+    words: "shipping delivery options express standard",
+    subject: "shipping",
+  },
+  delivery_period: { kinds: ["faq", "SHIPPING_POLICY"], words: "shipping delivery time days business", subject: "shipping" },
   check_payment_methods: { kinds: ["faq", "article", "TERMS_OF_SERVICE"], words: "payment methods pay card paypal" },
   payment_issue: { kinds: ["faq", "article"], words: "payment declined card problem" },
   promotion_question: { kinds: ["faq", "article"], words: "discount code promotion sale coupon" },
@@ -20,15 +25,11 @@ const INTENT_HINTS: Record<string, { kinds: string[]; words: string }> = {
 /** Policies, shipping, payment and other FAQ: quoted from the shop's own policies and knowledge base, source named. */
 export const policyAnswer: Skill = async (ctx) => {
   const hint = INTENT_HINTS[ctx.intent] ?? { kinds: ["faq", "article"], words: "" };
-  const docs = await knowledgeDocs(ctx.shop, ctx.locale, ctx.profile.shopPolicies);
-  const [best] = searchKnowledge(docs, `${ctx.text} ${hint.words}`, hint.kinds);
-  if (!best) return { ...say(ctx.tr("policy.none")), handoff: "low_confidence" };
-  const lines = [ctx.tr("policy.answer", { source: best.doc.source, excerpt: best.excerpt })];
-  if (best.doc.url) lines.push(ctx.tr("policy.more", { url: best.doc.url }));
-  return {
-    replies: [{ text: lines.join("\n"), meta: { source: best.doc.source, sourceId: best.doc.id } }],
-    outcome: { kind: "resolved" },
-  };
+  const docs = await knowledgeDocs(ctx.shop, ctx.locale, ctx.profile.shopPolicies, shopLanguage(ctx.settings));
+  const hits = searchKnowledge(docs, `${ctx.text} ${hint.words}`, hint.kinds);
+  const answer = answerFrom(hits, docs, ctx.text, hint.subject);
+  if (!answer) return { replies: [{ text: ctx.tr("policy.none"), meta: { refusal: true } }], handoff: "low_confidence" };
+  return quote(ctx, answer);
 };
 
 /**
@@ -40,14 +41,95 @@ export async function knowledgeFallback(
   ctx: SkillContext,
   opts: { accept?: (hit: KnowledgeHit) => boolean } = {},
 ): Promise<SkillResult | null> {
-  const docs = await knowledgeDocs(ctx.shop, ctx.locale, ctx.profile.shopPolicies);
-  const [best] = searchKnowledge(docs, ctx.text);
+  const docs = await knowledgeDocs(ctx.shop, ctx.locale, ctx.profile.shopPolicies, shopLanguage(ctx.settings));
+  const hits = searchKnowledge(docs, ctx.text);
+  const [best] = hits;
   if (!best || best.matched < 2 || best.titleMatched < 1) return null;
   if (opts.accept && !opts.accept(best)) return null;
-  const lines = [ctx.tr("policy.answer", { source: best.doc.source, excerpt: best.excerpt })];
-  if (best.doc.url) lines.push(ctx.tr("policy.more", { url: best.doc.url }));
-  return {
-    replies: [{ text: lines.join("\n"), meta: { source: best.doc.source, sourceId: best.doc.id } }],
-    outcome: { kind: "resolved" },
+  return quote(ctx, answerFrom(hits, docs, ctx.text)!);
+}
+
+interface Answer {
+  doc: KnowledgeDoc;
+  excerpt: string;
+  /** The article that gave way to a policy it contradicts. */
+  overridden?: string;
+}
+
+/**
+ * The document and passage to answer from. The shop's policies are the source of truth: an article that contradicts
+ * one on the subject asked about gives way to it. A question for a price (or a time) is answered from a document that
+ * states one when a close enough hit does.
+ */
+function answerFrom(hits: KnowledgeHit[], docs: KnowledgeDoc[], question: string, intentSubject?: Subject): Answer | null {
+  if (!hits.length) return null;
+  const ask = questionOf(question);
+  const subject = ask.subject ?? intentSubject;
+  let best = hits[0];
+  if (!subject) return { doc: best.doc, excerpt: best.excerpt };
+  const measure = ask.measure;
+  if (measure && !statesMeasure(best.doc.body, measure, subject)) {
+    const stating = hits.find((h) => h.score >= best.score / 2 && statesMeasure(h.doc.body, measure, subject));
+    if (stating) best = stating;
+  }
+  if (best.doc.policy) return { doc: best.doc, excerpt: best.excerpt };
+  const policies = docs.filter((d) => d.policy);
+  const conflicts = findConflicts([best.doc], policies).filter(
+    (c) =>
+      (c.subject === subject || (subject === "shipping" && c.subject === "processing")) &&
+      (!ask.service || !c.service || c.service === ask.service) &&
+      (!ask.regions.length || !c.regions.length || c.regions.some((r) => ask.regions.includes(r))),
+  );
+  if (!conflicts.length) return { doc: best.doc, excerpt: best.excerpt };
+  const policy = policies.find((p) => p.id === conflicts[0].policyId)!;
+  // The policy's side of the contradiction is what the shopper needs, unless they asked for something it does not
+  // state (a price, when the article got the times wrong): then the passage with that, as for any other question.
+  const contradicted = conflicts.find(
+    (c) => c.policyId === policy.id && (!measure || statesMeasure(c.policySentence, measure)),
+  );
+  const excerpt = excerptFor(policy, question, { measure, subject, containing: contradicted?.policySentence });
+  return { doc: policy, excerpt, overridden: best.doc.id };
+}
+
+function quote(ctx: SkillContext, answer: Answer): SkillResult {
+  const { doc, excerpt } = answer;
+  const language = doc.language ?? "en";
+  const foreign = baseOf(language) !== baseOf(ctx.locale);
+  const lines = [
+    foreign
+      ? ctx.tr("policy.otherLanguage", { source: doc.source, language: languageName(language, ctx.locale), excerpt })
+      : ctx.tr("policy.answer", { source: doc.source, excerpt }),
+  ];
+  if (doc.url) lines.push(ctx.tr("policy.more", { url: doc.url }));
+  const reply: BotReply = {
+    text: lines.join("\n"),
+    meta: {
+      source: doc.source,
+      sourceId: doc.id,
+      sourceLanguage: language,
+      ...(answer.overridden ? { overridden: answer.overridden } : {}),
+    },
   };
+  return { replies: [reply], outcome: { kind: "resolved" } };
+}
+
+const baseOf = (tag: string) => tag.toLowerCase().split("-")[0];
+
+/** "English" in the shopper's language ("英語", "inglés"). */
+function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "language" }).of(baseOf(tag)) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The shop's primary language, which its Admin API policies are written in: the first of its bot languages. */
+function shopLanguage(settings: ShopSettings): string {
+  try {
+    const languages = JSON.parse(settings.languages) as string[];
+    return languages[0] ?? "en";
+  } catch {
+    return "en";
+  }
 }
