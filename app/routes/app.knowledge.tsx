@@ -1,19 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, List, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { authenticateAdmin } from "../auth.server";
 import { LOCALE_OPTIONS } from "../chat/i18n/format";
+import type { Conflict } from "../knowledge/consistency";
+import { knowledgeConflicts } from "../knowledge/consistency.server";
 import { ArticleInput, createArticle, deleteArticle, listArticles, updateArticle } from "../knowledge/knowledge.server";
+import { createAdminClient } from "../shopify/client.server";
 
 export const meta: MetaFunction = () => [{ title: "Knowledge base · Shopdesk" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop } = await authenticateAdmin(request);
-  const articles = await listArticles(shop);
+  const { shop, graphql } = await authenticateAdmin(request);
+  const [articles, conflicts] = await Promise.all([listArticles(shop), knowledgeConflicts(shop, createAdminClient(graphql).request)]);
   return {
     articles: articles.map((a) => ({ id: a.id, title: a.title, body: a.body, language: a.language, kind: a.kind, published: a.published, updatedAt: a.updatedAt.toISOString() })),
+    conflicts: conflicts?.map(({ articleId, articleTitle, topic, articleSays, policySays, policyTitle }) => ({ articleId, articleTitle, topic, articleSays, policySays, policyTitle })) ?? null,
   };
 };
 
@@ -47,8 +51,43 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
 const EMPTY = { id: "", title: "", body: "", language: "en", kind: "faq", published: true };
 
+type ConflictRow = Pick<Conflict, "articleId" | "articleTitle" | "topic" | "articleSays" | "policySays" | "policyTitle">;
+
+/** The articles that contradict the shop's policies, each with what it says against what the policy says. */
+function PolicyConflicts({ conflicts, onEdit }: { conflicts: ConflictRow[] | null; onEdit: (id: string) => void }) {
+  if (conflicts === null) {
+    return <Banner tone="info">Your shop policies could not be read just now, so the articles were not checked against them.</Banner>;
+  }
+  if (!conflicts.length) return null;
+  const byArticle = new Map<string, ConflictRow[]>();
+  for (const c of conflicts) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
+  const count = byArticle.size;
+  return (
+    <Banner tone="warning" title={`${count} ${count === 1 ? "article contradicts" : "articles contradict"} your shop policies`}>
+      <BlockStack gap="300">
+        <Text as="p">When a shopper asks about one of these, the bot quotes the policy instead of the article. Edit the article (or the policy in Shopify) so both say the same.</Text>
+        {[...byArticle.entries()].map(([id, rows]) => (
+          <BlockStack gap="100" key={id}>
+            <InlineStack gap="200" blockAlign="center">
+              <Text as="p" fontWeight="semibold">{rows[0].articleTitle}</Text>
+              <Button variant="plain" onClick={() => onEdit(id)} accessibilityLabel={`Edit “${rows[0].articleTitle}”`}>Edit article</Button>
+            </InlineStack>
+            <List>
+              {rows.map((c) => (
+                <List.Item key={`${c.topic}|${c.articleSays}`}>
+                  {`${c.topic}: the article says “${c.articleSays}”, the ${c.policyTitle} says “${c.policySays}”.`}
+                </List.Item>
+              ))}
+            </List>
+          </BlockStack>
+        ))}
+      </BlockStack>
+    </Banner>
+  );
+}
+
 export default function Knowledge() {
-  const { articles } = useLoaderData<typeof loader>();
+  const { articles, conflicts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const [params, setParams] = useSearchParams();
@@ -70,6 +109,7 @@ export default function Knowledge() {
           <BlockStack gap="400">
             {result && "message" in result ? <Banner tone="success">{result.message}</Banner> : null}
             {errors.form ? <Banner tone="critical">{errors.form}</Banner> : null}
+            <PolicyConflicts conflicts={conflicts} onEdit={(id) => setParams({ edit: id })} />
             <Card>
               <Form method="post">
                 <input type="hidden" name="id" value={draft.id} />

@@ -48,6 +48,18 @@ describe.skipIf(!hasChromium)("admin pages change the bot at once", { timeout: 9
     expect(reply).toMatch(/Do you offer gift wrapping\?/);
   });
 
+  it("warns that the demo shop's shipping FAQ contradicts its Shipping policy, and opens the article to edit", async () => {
+    await openAdminPage(admin, `${demo.appUrl}/app/knowledge`);
+    await expect.poll(() => admin.getByText(/articles? contradicts? your shop policies/).count()).toBeGreaterThan(0);
+    const row = admin.getByText(
+      "Standard shipping to the United States: delivery time: the article says “3–5 business days”, the Shipping policy says “3 to 6 business days”.",
+    );
+    expect(await row.count()).toBe(1);
+    await admin.screenshot({ path: screenshotPath("10b-knowledge-policy-conflicts") });
+    await admin.getByRole("button", { name: "Edit “How long does shipping take?”" }).click();
+    await expect.poll(() => admin.getByLabel("Title or question").inputValue()).toBe("How long does shipping take?");
+  });
+
   it("refuses an article without a title, saying so, and stores nothing", async () => {
     await openAdminPage(admin, `${demo.appUrl}/app/knowledge`);
     const before = await admin.getByRole("heading", { level: 3 }).count();
