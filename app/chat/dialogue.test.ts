@@ -109,11 +109,28 @@ describe("a late parcel gets the shop's options, never a refusal", () => {
     const t = shopper();
     const offered = await t.say(`where is ${paid.name} ${paid.email}`);
     expect(offered.quickReplies).toContain("Refund the shipping");
-    const refunded = await t.say("refund the shipping please");
-    expect(refunded.text).toContain(
-      formatMoney(paid.totalShippingPriceSet.presentmentMoney.amount, paid.totalShippingPriceSet.presentmentMoney.currencyCode, "en"),
-    );
-    expect((await t.conversation()).handoffReason).toBe("refund_shipping");
+    const shipping = paid.totalShippingPriceSet.presentmentMoney;
+    const refundsBefore = paid.refunds.length;
+    const confirm = await t.say("refund the shipping please");
+    expect(confirm.text).toContain(formatMoney(shipping.amount, shipping.currencyCode, "en"));
+    expect(confirm.quickReplies).toEqual(["Yes", "No"]);
+    expect(paid.refunds).toHaveLength(refundsBefore);
+    const done = await t.say("yes");
+    expect(done.text).toMatch(/on its way back to your original payment method/);
+    expect(done.status).toBe("bot");
+    // A real refund in Shopify: the shipping amount, back to the order's sale.
+    expect(paid.refunds).toHaveLength(refundsBefore + 1);
+    expect(paid.refunds.at(-1)!.totalRefundedSet.presentmentMoney.amount).toBe(shipping.amount);
+    expect(paid.displayFinancialStatus).toBe("PARTIALLY_REFUNDED");
+    const outcome = await prisma.conversationOutcome.findFirstOrThrow({ where: { conversationId: done.conversationId!, kind: "refund" } });
+    expect(outcome).toMatchObject({ amount: Number(shipping.amount), currency: shipping.currencyCode, reason: "shipping" });
+    // Shopify refuses the same shipping twice; the bot says it failed and a person takes over.
+    const again = shopper();
+    await again.say(`where is ${paid.name} ${paid.email}`);
+    await again.say("refund the shipping please");
+    const twice = await again.say("yes");
+    expect(twice.text).toMatch(/nothing was changed/);
+    expect((await again.conversation()).handoffReason).toBe("failed_action");
     if (free) {
       const u = shopper();
       const none = await u.say(`where is ${free.name} ${free.email}`);
@@ -215,12 +232,25 @@ describe("a return asks which items and why, and records the reason", () => {
 });
 
 describe("never two refusals in a row", () => {
-  it("offers choices with the first refusal and a person on the second", async () => {
+  it("offers choices with the first refusal, spells them out on the second, and hands over on the third", async () => {
     const s = shopper();
     const first = await s.say("tell me a joke");
     expect(first.quickReplies).toContain("Talk to a person");
     const second = await s.say("what's the weather like in paris");
-    expect(second.status).toBe("waiting");
+    expect(second.status).toBe("bot");
+    expect(second.text).not.toMatch(/only able to help|didn't quite get/);
+    expect(second.quickReplies).toEqual(expect.arrayContaining(["Track my order", "Ask about a product", "Talk to a person"]));
+    const third = await s.say("who will win the world cup");
+    expect(third.status).toBe("waiting");
+  });
+
+  it("says in Spanish, after a refund, when the money arrives, for a short follow-up", async () => {
+    const o = orderOf("refunded");
+    const s = shopper();
+    await s.say(`¿dónde está mi reembolso del pedido ${o.name}? ${o.email}`);
+    const when = await s.say("¿y cuándo llega a mi tarjeta?");
+    expect(when.text).toMatch(/5 a 10 días hábiles/);
+    expect(when.text).toContain(formatMoney(o.refunds[0].totalRefundedSet.presentmentMoney.amount, o.refunds[0].totalRefundedSet.presentmentMoney.currencyCode, "es"));
   });
 
   it("answers a message that is neither a choice nor a request by repeating the offer", async () => {

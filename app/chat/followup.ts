@@ -13,7 +13,7 @@ const ASPECTS: [Aspect, RegExp][] = (
   [
   [
     "options",
-    /\b(what (?:can|could|will) (?:you|u|we) do|what (?:are )?(?:my|the) options|what now|what should i do|what do i do|can you do (?:something|anything)|any options|qu[eé] (?:puedes|puede|pueden|podeis|podéis) hacer|qu[eé] opciones|qu[eé] hago|que (?:pouvez|peux)[- ](?:vous|tu) faire|que faire|quelles (?:sont les )?options|was (?:kannst du|können sie|koennen sie|könnt ihr) (?:da )?(?:tun|machen)|was (?:jetzt|nun)|welche optionen)\b|怎么办|能做什么|能怎么处理|有什么办法|有什么选择|怎么处理|どうすれば|どうしたら|何ができ|どうなりますか|どうにかな/iu,
+    /\b(what (?:can|could|will) (?:you|u|we) do|what (?:are )?(?:my|the) options|what now|what should i do|what do i do|can you do (?:something|anything)|any options|qu[eé] (?:puedes|puede|pueden|podeis|podéis) hacer|qu[eé] opciones|qu[eé] hago|que (?:pouvez|peux)[- ](?:vous|tu) faire|que puis[- ]je faire|qu'est[- ]ce que (?:je peux|vous pouvez|tu peux) faire|que faire|quelles (?:sont les )?options|was (?:kannst du|können sie|koennen sie|könnt ihr) (?:da )?(?:tun|machen)|was (?:jetzt|nun)|welche optionen)\b|怎么办|能做什么|能怎么处理|有什么办法|有什么选择|怎么处理|どうすれば|どうしたら|何ができ|どうなりますか|どうにかな/iu,
   ],
   [
     "carrier",
@@ -25,7 +25,7 @@ const ASPECTS: [Aspect, RegExp][] = (
   ],
   [
     "when",
-    /\b(when|what day|what date|which day|how long|how many days|eta|by when|cu[aá]ndo|qu[eé] d[ií]a|cu[aá]nto tarda|quand|quel jour|combien de temps|wann|welche[mn]? tag|wie lange)\b|什么时候|啥时候|几时|哪天|几号|多久|何时|多长时间|いつ|何日|何時ごろ|どのくらい(?:で|かかり)/iu,
+    /\b(when|what day|what date|which day|how long|how many days|eta|by when|today|tomorrow|hoy|ma[nñ]ana|aujourd'hui|demain|heute|morgen|cu[aá]ndo|qu[eé] d[ií]a|cu[aá]nto tarda|quand|quel jour|combien de temps|wann|welche[mn]? tag|wie lange)\b|什么时候|啥时候|几时|哪天|几号|多久|何时|多长时间|今天|明天|いつ|何日|何時ごろ|今日|明日|どのくらい(?:で|かかり)/iu,
   ],
   ["why", /\b(why|how come|por ?qu[eé]|pourquoi|warum|wieso|weshalb)\b|为什么|为啥|怎么回事|なぜ|どうして|なんで/iu],
   [

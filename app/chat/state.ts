@@ -77,6 +77,17 @@ export type ReturnReasonCode = (typeof RETURN_REASONS)[number];
 
 export type PendingAction =
   | { kind: "cancel"; orderId: string; orderName: string; total: string; expiresAt: number }
+  | {
+      kind: "refund_shipping";
+      orderId: string;
+      orderName: string;
+      /** In the currency the shopper paid in, as Shopify's transactions take it. */
+      amount: string;
+      currency: string;
+      /** Formatted for the shopper, for the confirmation and the answer. */
+      display: string;
+      expiresAt: number;
+    }
   | { kind: "address"; orderId: string; orderName: string; address: AddressInput; expiresAt: number }
   | {
       kind: "return";

@@ -51,8 +51,11 @@ export interface TurnResult {
   outcome?: Outcome;
 }
 
-/** Anger hands over only with a sentiment at least this negative (-1..1). */
+/** Anger hands over only with a sentiment at least this negative (-1..1), in the languages sentiment is modelled for. */
 const ANGER_NEEDS_SENTIMENT = -0.25;
+const SENTIMENT_LANGUAGES = ["en", "zh"];
+/** Below this confidence a hand-over intent yields to the order or product the message names. */
+const SURE_HANDOFF = 0.75;
 /** Below this confidence a request to hand over, or a request of its own, yields to what the message names. */
 const SURE_REQUEST = 0.6;
 
@@ -241,7 +244,9 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
 
   // 2a. Anger goes to a person before anything else. The anger model alone mistakes plain questions for anger ("why
   // didnt it get delivered"); anger counts when the sentiment agrees that the message is negative.
-  if (nlu.angry && nlu.sentimentScore < ANGER_NEEDS_SENTIMENT) return { replies: [], handoff: "angry" };
+  if (nlu.angry && (!SENTIMENT_LANGUAGES.includes(nlu.language) || nlu.sentimentScore < ANGER_NEEDS_SENTIMENT)) {
+    return { replies: [], handoff: "angry" };
+  }
 
   // 2b. Choices the bot offered for a late or failed parcel: a tap, a number or the option in words picks one; a
   // message that is neither a choice nor a clear new request gets the choices again instead of a refusal.
@@ -290,7 +295,7 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
 
   // 3c. A hand-over intent the model is not sure of ("two months ago, can I still return it? #1001" read as
   // change_order) yields to what the message names: the order, or a product, can be answered right away.
-  if (confident && HANDOFF_INTENTS.includes(nlu.intent) && nlu.confidence < SURE_REQUEST) {
+  if (confident && HANDOFF_INTENTS.includes(nlu.intent) && nlu.confidence < SURE_HANDOFF) {
     const fromContext = await answerFromContext(ctx, { acknowledgement: false });
     if (fromContext) return fromContext;
   }
@@ -351,6 +356,8 @@ const RETURN_INTENTS = ["return_item", "get_refund", "track_refund", "complaint"
 const OWN_REQUEST = ["cancel_order", "return_item", "change_shipping_address", "set_up_shipping_address", "contact_human_agent", "contact_customer_service", "complaint", "greeting", "thanks", "goodbye"];
 const ORDER_TOPICS = ["status", "late", "stuck", "failed", "unpaid", "unfulfilled", "delivered"];
 
+const RETURN_WORDS =
+  /return|send (?:it|them) back|devoluci|devolver|retour|retourner|renvoyer|r[üu]cksend|zur[üu]ck(?:geben|schicken|senden)|zurueck|退货|退换|退回|能退|退吗|返品|返せ|返送/iu;
 const SHORT_WORDS = 8;
 const short = (text: string) =>
   text.trim().split(/\s+/).length <= SHORT_WORDS && (text.match(CJK)?.length ?? 0) <= 24;
@@ -364,12 +371,14 @@ const short = (text: string) =>
 async function answerFromContext(ctx: SkillContext, opts: { acknowledgement?: boolean } = {}): Promise<SkillResult | null> {
   const { nlu, state } = ctx;
   if (opts.acknowledgement !== false && isAcknowledgement(ctx.text)) return runSkill(ctx, "thanks");
-  if (nlu.entities.orderNumbers.length) {
-    const text = ctx.text.toLowerCase();
-    const aboutReturn = /return|devoluci|retour|r[üu]cksend|zur[üu]ck|退货|退換|返品/.test(text);
-    return runSkill(ctx, aboutReturn ? "return_item" : "track_order");
+  if (nlu.entities.orderNumbers.length) return runSkill(ctx, RETURN_WORDS.test(ctx.text) ? "return_item" : "track_order");
+  // "can I send it back once it arrives?" after a status answer is about returning that order.
+  if (state.topic && ORDER_TOPICS.includes(state.topic) && state.orderName && RETURN_WORDS.test(ctx.text)) {
+    return runSkill(ctx, "return_item");
   }
-  if (nlu.entities.products.length || (state.topic === "product" && mentionsOptionOf(ctx))) return runSkill(ctx, "product_question");
+  if (nlu.entities.products.length || namesCatalogTitle(ctx) || (state.topic === "product" && mentionsOptionOf(ctx))) {
+    return runSkill(ctx, "product_question");
+  }
   if (!state.topic || !short(ctx.text)) return null;
   if (ORDER_TOPICS.includes(state.topic) && state.orderName && aspectOf(ctx.text)) {
     ctx.intent = "track_order";
@@ -383,6 +392,12 @@ async function answerFromContext(ctx: SkillContext, opts: { acknowledgement?: bo
     return policyAnswer(ctx);
   }
   return null;
+}
+
+/** True when the message holds a whole product title of the catalog (also glued to Chinese or Japanese text). */
+function namesCatalogTitle(ctx: SkillContext): boolean {
+  const text = ctx.text.toLowerCase();
+  return ctx.catalog.some((p) => p.title.length >= 6 && text.includes(p.title.toLowerCase()));
 }
 
 /** True when the message names an option value of the product the last answer was about ("and in L?"). */
@@ -428,6 +443,13 @@ async function otherOrder(ctx: SkillContext): Promise<SkillResult> {
   return say(ctx.tr("order.askNumber"));
 }
 
+const GREETINGS: [RegExp, string][] = [
+  [/^(?:hallo|guten (?:tag|morgen|abend)|moin|servus|grüß gott)\b[\s!.?,]*$/iu, "de"],
+  [/^(?:hola|buenas(?: tardes| noches)?|buenos d[ií]as)\b[\s!.?,]*$/iu, "es"],
+  [/^(?:bonjour|bonsoir|salut|coucou)\b[\s!.?,]*$/iu, "fr"],
+  [/^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[\s!.?,]*$/iu, "en"],
+];
+
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
 /**
@@ -453,6 +475,10 @@ function replyLanguage(input: TurnInput, nlu: Understanding, catalog: CatalogPro
     return nlu.language === "ja" ? "ja" : "zh";
   }
   if (!input.language) return nlu.language;
+  // "Hallo" or "Bonjour" alone is too short for the detector, but a greeting says which language the shopper speaks.
+  // Only as the first message: mid-conversation, a "hi" from a Spanish shopper is no reason to switch to English.
+  const greeting = !input.state.lastIntent && GREETINGS.find(([re]) => re.test(input.text.trim()));
+  if (greeting) return greeting[1];
   // An address being given is full of place names in whatever language the street has.
   if (input.state.awaiting?.kind === "address" || input.state.pending?.kind === "address") return input.language;
   if (nlu.languageUnsure || letters.length < 8) return input.language;

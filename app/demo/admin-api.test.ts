@@ -214,11 +214,11 @@ describe("Admin API stand-in", () => {
   it("answers null for a field it does not model, and an error where the schema forbids null", async () => {
     const order = orderOf("delivered");
     const { body } = await run(
-      `query ($id: ID!) { order(id: $id) { name app { id } transactions { id } } }`,
+      `query ($id: ID!) { order(id: $id) { name app { id } agreements(first: 1) { nodes { id } } } }`,
       { id: order.id }
     );
     expect(body.data.order).toBeNull();
-    expect(body.errors[0].path).toEqual(["order", "transactions"]);
+    expect(body.errors[0].path).toEqual(["order", "agreements"]);
   });
 
   it("runs a bulk query and serves its JSONL", async () => {

@@ -51,7 +51,7 @@ const PARCEL_CHOICES = [
   { label: "Wait: promise a new date (the estimate plus the grace days below)", value: "wait" },
   { label: "Open a carrier claim (goes to a person)", value: "claim" },
   { label: "Send a replacement (goes to a person)", value: "reship" },
-  { label: "Refund the shipping cost (goes to a person; only where shipping was paid)", value: "refund_shipping" },
+  { label: "Refund the shipping cost (the bot refunds it after the shopper's yes; only where shipping was paid)", value: "refund_shipping" },
 ];
 
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => ({ label: d[0].toUpperCase() + d.slice(1), value: d }));

@@ -58,6 +58,9 @@ export const de: Partial<Templates> = {
   "parcel.claim": "Ich bitte unser Team, bei {carrier} eine Reklamation für die Bestellung {orderName} einzureichen.",
   "parcel.reship": "Ich bitte unser Team, Ihnen Ersatz für die Bestellung {orderName} zu schicken.",
   "parcel.refundShipping": "Ich bitte unser Team, Ihnen die Versandkosten der Bestellung {orderName} ({amount}) auf Ihre ursprüngliche Zahlungsmethode zu erstatten.",
+  "parcel.refundShippingConfirm": "Ich kann die Versandkosten der Bestellung {orderName} ({amount}) auf Ihre ursprüngliche Zahlungsmethode erstatten. Soll ich fortfahren? Bitte antworten Sie mit Ja oder Nein.",
+  "parcel.refundShippingDone": "Erledigt: Die Versandkosten der Bestellung {orderName} ({amount}) gehen an Ihre ursprüngliche Zahlungsmethode zurück. Banken brauchen 5–10 Werktage, bis sie sichtbar sind.",
+  "parcel.refundShippingKept": "In Ordnung, für die Bestellung {orderName} wurde nichts erstattet.",
   "parcel.pick": "Was möchten Sie tun? {options}",
   "options.general": "Zur Bestellung {orderName} kann ich Ihnen den Status zeigen, eine Rücksendung starten, eine Rückerstattung prüfen oder Sie mit unserem Team verbinden.",
 
@@ -90,6 +93,7 @@ export const de: Partial<Templates> = {
 
   "return.notAllowed": "Ich kann in diesem Chat keine Rücksendungen starten, aber ein Mitglied unseres Teams hilft Ihnen gern.",
   "return.nothing": "Aus der Bestellung {orderName} kann noch nichts zurückgesendet werden: Artikel können zurückgesendet werden, sobald sie zugestellt wurden.",
+  "return.windowNote": "Sie können Artikel innerhalb von {days} Tagen nach der Zustellung zurücksenden.",
   "return.outsideWindow": "Die Bestellung {orderName} wurde vor mehr als {days} Tagen zugestellt und liegt damit außerhalb unserer Rückgabefrist. Ein Mitglied unseres Teams kann prüfen, ob eine Ausnahme möglich ist.",
   "return.confirm": "Ich kann eine Rücksendung für {items} aus der Bestellung {orderName} starten. Soll ich fortfahren? Bitte antworten Sie mit Ja oder Nein.",
   "return.done": "Ihre Rücksendung {returnName} ist beantragt. Sobald sie genehmigt ist, senden wir Ihnen das Rücksendeetikett und die Anleitung per E-Mail.",

@@ -59,6 +59,9 @@ export const en = {
   "parcel.claim": "I'm asking our team to open a claim with {carrier} for order {orderName}.",
   "parcel.reship": "I'm asking our team to send a replacement for order {orderName}.",
   "parcel.refundShipping": "I'm asking our team to refund the shipping of order {orderName} ({amount}) to your original payment method.",
+  "parcel.refundShippingConfirm": "I can refund the shipping of order {orderName} ({amount}) to your original payment method. Shall I go ahead? Please reply yes or no.",
+  "parcel.refundShippingDone": "Done: {amount} for the shipping of order {orderName} is on its way back to your original payment method. Banks take 5–10 business days to show it.",
+  "parcel.refundShippingKept": "OK, I haven't refunded anything for order {orderName}.",
   "parcel.pick": "Which would you like? {options}",
   "options.general": "For order {orderName} I can show its status, start a return, check a refund, or pass you to a person.",
 
@@ -91,6 +94,7 @@ export const en = {
 
   "return.notAllowed": "I can't start returns in this chat, but a member of our team can help.",
   "return.nothing": "Order {orderName} has nothing that can be returned yet: items can be returned once they have been delivered.",
+  "return.windowNote": "You can return items within {days} days of delivery.",
   "return.outsideWindow": "Order {orderName} was delivered more than {days} days ago, outside our return window. A member of our team can look at exceptions.",
   "return.confirm": "I can start a return for {items} from order {orderName}. Shall I go ahead? Please reply yes or no.",
   "return.done": "Your return {returnName} is requested. We'll email you the return label and instructions once it's approved.",

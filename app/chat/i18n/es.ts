@@ -61,6 +61,9 @@ export const es: Partial<Templates> = {
   "parcel.claim": "Estoy pidiendo a nuestro equipo que abra una reclamación ante {carrier} por el pedido {orderName}.",
   "parcel.reship": "Estoy pidiendo a nuestro equipo que envíe un reemplazo del pedido {orderName}.",
   "parcel.refundShipping": "Estoy pidiendo a nuestro equipo que reembolse el envío del pedido {orderName} ({amount}) al método de pago original.",
+  "parcel.refundShippingConfirm": "Puedo reembolsar el envío del pedido {orderName} ({amount}) al método de pago original. ¿Continúo? Por favor, responda sí o no.",
+  "parcel.refundShippingDone": "Hecho: los {amount} del envío del pedido {orderName} vuelven a su método de pago original. Los bancos tardan de 5 a 10 días hábiles en mostrarlo.",
+  "parcel.refundShippingKept": "De acuerdo, no he reembolsado nada del pedido {orderName}.",
   "parcel.pick": "¿Qué prefiere? {options}",
   "options.general": "Para el pedido {orderName} puedo mostrar su estado, iniciar una devolución, revisar un reembolso o pasar la conversación a una persona.",
 
@@ -93,6 +96,7 @@ export const es: Partial<Templates> = {
 
   "return.notAllowed": "No puedo iniciar devoluciones en este chat, pero alguien de nuestro equipo puede ayudar.",
   "return.nothing": "El pedido {orderName} todavía no tiene nada que se pueda devolver: los artículos se pueden devolver una vez entregados.",
+  "return.windowNote": "Puede devolver artículos dentro de los {days} días siguientes a la entrega.",
   "return.outsideWindow": "El pedido {orderName} se entregó hace más de {days} días, fuera de nuestro plazo de devolución. Alguien de nuestro equipo puede revisar si cabe una excepción.",
   "return.confirm": "Puedo iniciar una devolución de {items} del pedido {orderName}. ¿Continúo? Por favor, responda sí o no.",
   "return.done": "Hemos recibido la solicitud de devolución {returnName}. Cuando se apruebe, enviaremos por correo la etiqueta de devolución y las instrucciones.",

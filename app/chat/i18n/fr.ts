@@ -61,6 +61,9 @@ export const fr: Partial<Templates> = {
   "parcel.claim": "Je demande à notre équipe d’ouvrir une réclamation auprès de {carrier} pour la commande {orderName}.",
   "parcel.reship": "Je demande à notre équipe d’envoyer un remplacement pour la commande {orderName}.",
   "parcel.refundShipping": "Je demande à notre équipe de rembourser les frais de port de la commande {orderName} ({amount}) sur votre moyen de paiement d’origine.",
+  "parcel.refundShippingConfirm": "Je peux rembourser la livraison de la commande {orderName} ({amount}) sur votre moyen de paiement d’origine. Je continue ? Répondez oui ou non, s’il vous plaît.",
+  "parcel.refundShippingDone": "C’est fait : les {amount} de livraison de la commande {orderName} reviennent sur votre moyen de paiement d’origine. Les banques mettent 5 à 10 jours ouvrés à l’afficher.",
+  "parcel.refundShippingKept": "D’accord, je n’ai rien remboursé pour la commande {orderName}.",
   "parcel.pick": "Que préférez-vous ? {options}",
   "options.general": "Pour la commande {orderName}, je peux afficher son statut, lancer un retour, vérifier un remboursement ou vous mettre en relation avec un conseiller.",
 
@@ -93,6 +96,7 @@ export const fr: Partial<Templates> = {
 
   "return.notAllowed": "Je ne peux pas lancer de retour dans ce chat, mais un membre de notre équipe peut vous aider.",
   "return.nothing": "La commande {orderName} ne contient encore aucun article pouvant être retourné : les articles peuvent être retournés une fois livrés.",
+  "return.windowNote": "Vous pouvez retourner des articles dans les {days} jours suivant la livraison.",
   "return.outsideWindow": "La commande {orderName} a été livrée il y a plus de {days} jours, en dehors de notre délai de retour. Un membre de notre équipe peut étudier une exception.",
   "return.confirm": "Je peux lancer un retour pour {items} de la commande {orderName}. Voulez-vous que je continue ? Merci de répondre par oui ou non.",
   "return.done": "Votre demande de retour {returnName} est enregistrée. Nous vous enverrons par e-mail l’étiquette de retour et les instructions dès qu’elle sera approuvée.",

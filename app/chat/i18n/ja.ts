@@ -58,6 +58,9 @@ export const ja: Partial<Templates> = {
   "parcel.claim": "ご注文 {orderName} について、{carrier} への補償請求を担当スタッフに依頼しています。",
   "parcel.reship": "ご注文 {orderName} の代替品の発送を担当スタッフに依頼しています。",
   "parcel.refundShipping": "ご注文 {orderName} の送料（{amount}）を元のお支払い方法へ返金するよう、担当スタッフに依頼しています。",
+  "parcel.refundShippingConfirm": "ご注文 {orderName} の送料（{amount}）を元のお支払い方法へ返金できます。手続きを進めてもよろしいですか？「はい」または「いいえ」でお答えください。",
+  "parcel.refundShippingDone": "完了しました：ご注文 {orderName} の送料 {amount} を元のお支払い方法へ返金しました。反映まで金融機関で通常5〜10営業日かかります。",
+  "parcel.refundShippingKept": "承知しました。ご注文 {orderName} の返金は行っていません。",
   "parcel.pick": "どちらをご希望ですか？{options}",
   "options.general": "ご注文 {orderName} について、配送状況の確認、返品の申し込み、返金状況の確認、担当者への取り次ぎができます。",
 
@@ -90,6 +93,7 @@ export const ja: Partial<Templates> = {
 
   "return.notAllowed": "このチャットでは返品を受け付けられませんが、担当スタッフがお手伝いいたします。",
   "return.nothing": "ご注文 {orderName} には、まだ返品できる商品がありません。商品はお届け後に返品いただけます。",
+  "return.windowNote": "商品はお届けから{days}日以内であれば返品いただけます。",
   "return.outsideWindow": "ご注文 {orderName} はお届けから {days} 日以上が経過しており、返品受付期間を過ぎています。例外対応については担当スタッフが確認いたします。",
   "return.confirm": "ご注文 {orderName} の {items} について返品を申し込めます。手続きを進めてよろしいですか？「はい」または「いいえ」でお答えください。",
   "return.done": "返品 {returnName} を申請しました。承認され次第、返品用ラベルと手順をメールでお送りします。",

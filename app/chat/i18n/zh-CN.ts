@@ -58,6 +58,9 @@ export const zhCN: Partial<Templates> = {
   "parcel.claim": "我正在请我们的客服人员就订单 {orderName} 向 {carrier} 提出索赔。",
   "parcel.reship": "我正在请我们的客服人员为订单 {orderName} 补发商品。",
   "parcel.refundShipping": "我正在请我们的客服人员将订单 {orderName} 的运费（{amount}）退回您的原支付方式。",
+  "parcel.refundShippingConfirm": "我可以将订单 {orderName} 的运费（{amount}）退回您的原支付方式。要继续吗？请回复“是”或“否”。",
+  "parcel.refundShippingDone": "已完成：订单 {orderName} 的运费 {amount} 正在退回您的原支付方式。银行通常需要 5–10 个工作日才会显示。",
+  "parcel.refundShippingKept": "好的，订单 {orderName} 没有进行任何退款。",
   "parcel.pick": "您想选择哪一项？{options}",
   "options.general": "关于订单 {orderName}，我可以为您查询订单状态、申请退货、查询退款，或转接人工客服。",
 
@@ -90,6 +93,7 @@ export const zhCN: Partial<Templates> = {
 
   "return.notAllowed": "我无法在此对话中发起退货，但我们的客服人员可以为您处理。",
   "return.nothing": "订单 {orderName} 目前还没有可以退货的商品：商品送达后才能申请退货。",
+  "return.windowNote": "商品送达后 {days} 天内可以申请退货。",
   "return.outsideWindow": "订单 {orderName} 已送达超过 {days} 天，超出了我们的退货期限。我们的客服人员可以看看能否特殊处理。",
   "return.confirm": "我可以为订单 {orderName} 中的 {items} 发起退货。要继续吗？请回复“是”或“否”。",
   "return.done": "您的退货申请 {returnName} 已提交。审核通过后，我们会通过邮件将退货标签和操作说明发送给您。",

@@ -116,10 +116,56 @@ export const addressGiven: Skill = async (ctx) => {
   });
 };
 
+export const ORDER_PAYMENTS_QUERY = `#graphql
+  query ShopperOrderPayments($id: ID!) {
+    order(id: $id) {
+      id
+      transactions(first: 10) { id kind status gateway }
+    }
+  }
+`;
+
+export const SHIPPING_REFUND_MUTATION = `#graphql
+  mutation ShopperShippingRefund($input: RefundInput!) {
+    refundCreate(input: $input) {
+      refund { id totalRefundedSet { presentmentMoney { amount currencyCode } } }
+      userErrors { field message }
+    }
+  }
+`;
+
+/** Refunds an order's shipping to the payment it was paid with: a REFUND child of the order's sale. */
+async function refundShipping(ctx: SkillContext, pending: Extract<PendingAction, { kind: "refund_shipping" }>): Promise<SkillResult> {
+  const failed = (): SkillResult => ({ ...say(ctx.tr("handoff.failedAction")), handoff: "failed_action" });
+  const { order } = await ctx.graphql<{
+    order: { transactions: { id: string; kind: string; status: string; gateway: string }[] } | null;
+  }>(ORDER_PAYMENTS_QUERY, { id: pending.orderId });
+  const sale = order?.transactions.find((t) => (t.kind === "SALE" || t.kind === "CAPTURE") && t.status === "SUCCESS");
+  if (!sale) return failed();
+  const data = await ctx.graphql<{
+    refundCreate: { refund: { id: string } | null; userErrors: { message: string }[] } | null;
+  }>(SHIPPING_REFUND_MUTATION, {
+    input: {
+      orderId: pending.orderId,
+      note: "Shipping refunded by the shopper's choice in Shopdesk chat (late or failed delivery)",
+      notify: true,
+      currency: pending.currency,
+      shipping: { fullRefund: true },
+      transactions: [{ orderId: pending.orderId, parentId: sale.id, amount: pending.amount, gateway: sale.gateway, kind: "REFUND" }],
+    },
+  });
+  if (!data.refundCreate?.refund || data.refundCreate.userErrors.length) return failed();
+  return {
+    ...say(ctx.tr("parcel.refundShippingDone", { orderName: pending.orderName, amount: pending.display })),
+    outcome: { kind: "refund", orderId: pending.orderId, amount: Number(pending.amount), currency: pending.currency, reason: "shipping" },
+  };
+}
+
 /** Carries out a confirmed action. Any refusal by Shopify is reported honestly and handed to a person. */
 export async function executePending(ctx: SkillContext, pending: PendingAction): Promise<SkillResult> {
   const orderName = pending.orderName;
   const failed = (): SkillResult => ({ ...say(ctx.tr("handoff.failedAction")), handoff: "failed_action" });
+  if (pending.kind === "refund_shipping") return refundShipping(ctx, pending);
   if (pending.kind === "cancel") {
     const data = await ctx.graphql<{
       orderCancel: { orderCancelUserErrors: { message: string }[] } | null;
@@ -176,7 +222,14 @@ export async function executePending(ctx: SkillContext, pending: PendingAction):
 
 /** What the bot says when the shopper answers no. */
 export function declinePending(ctx: SkillContext, pending: PendingAction): SkillResult {
-  const key = pending.kind === "cancel" ? "cancel.kept" : pending.kind === "address" ? "address.kept" : "return.kept";
+  const key =
+    pending.kind === "cancel"
+      ? "cancel.kept"
+      : pending.kind === "address"
+        ? "address.kept"
+        : pending.kind === "refund_shipping"
+          ? "parcel.refundShippingKept"
+          : "return.kept";
   return say(ctx.tr(key, { orderName: pending.orderName }));
 }
 

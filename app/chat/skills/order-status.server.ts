@@ -103,20 +103,24 @@ const PROBLEMS: Topic[] = ["late", "stuck", "failed"];
 function problemLine(ctx: SkillContext, order: ShopperOrder, p: ParcelState): string {
   const f = p.shipment!;
   const last = p.lastEvent;
+  // Rearranging a delivery or checking on a late one is done with the carrier: the shopper needs its tracking.
+  const tracking = trackingOf(f);
+  const withTracking = (line: string) =>
+    tracking?.number
+      ? `${line}\n${ctx.tr("status.tracking", { orderName: order.name, carrier: tracking.company ?? "", number: tracking.number, url: tracking.url ?? order.statusPageUrl })}`
+      : line;
   if (p.topic === "failed") {
-    const failed = ctx.tr("status.failed", { event: eventLabel(ctx, last!.status), date: dateOf(ctx, last!.happenedAt) });
-    // Rearranging a delivery is done with the carrier: the shopper needs its name and the tracking number.
-    const tracking = trackingOf(f);
-    if (!tracking?.number) return failed;
-    return `${failed}\n${ctx.tr("status.tracking", { orderName: order.name, carrier: tracking.company ?? "", number: tracking.number, url: tracking.url ?? order.statusPageUrl })}`;
+    return withTracking(ctx.tr("status.failed", { event: eventLabel(ctx, last!.status), date: dateOf(ctx, last!.happenedAt) }));
   }
   if (p.topic === "stuck") {
-    return ctx.tr("status.stuck", {
-      date: dateOf(ctx, last?.happenedAt ?? f.createdAt),
-      event: eventLabel(ctx, last?.status ?? "CONFIRMED"),
-    });
+    return withTracking(
+      ctx.tr("status.stuck", {
+        date: dateOf(ctx, last?.happenedAt ?? f.createdAt),
+        event: eventLabel(ctx, last?.status ?? "CONFIRMED"),
+      }),
+    );
   }
-  return ctx.tr("status.late", { date: dateOf(ctx, f.estimatedDeliveryAt!) });
+  return withTracking(ctx.tr("status.late", { date: dateOf(ctx, f.estimatedDeliveryAt!) }));
 }
 
 /**

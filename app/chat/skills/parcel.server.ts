@@ -2,7 +2,7 @@ import { unicodeWords } from "../words";
 import { formatDate, formatList, formatMoney } from "../i18n";
 import { findOrderByName, type ShopperOrder } from "../orders.server";
 import { parcelOptionsOf } from "../settings.server";
-import type { Offer, ParcelOption } from "../state";
+import { CONFIRMATION_TTL_MS, type Offer, type ParcelOption } from "../state";
 import type { BotReply, SkillContext, SkillResult } from "./context";
 import { addBusinessDays, parcelState, type ParcelState } from "./parcel-state";
 
@@ -78,8 +78,25 @@ export async function chooseParcelOption(ctx: SkillContext, offer: Offer, option
   if (option === "claim") return { replies: [{ text: ctx.tr("parcel.claim", { orderName, carrier }) }], handoff: "carrier_claim" };
   if (option === "reship") return { replies: [{ text: ctx.tr("parcel.reship", { orderName }) }], handoff: "reship" };
   const m = order?.totalShippingPriceSet.presentmentMoney;
-  const amount = m ? formatMoney(m.amount, m.currencyCode, ctx.locale) : "";
-  return { replies: [{ text: ctx.tr("parcel.refundShipping", { orderName, amount }) }], handoff: "refund_shipping" };
+  if (!order || !m || Number(m.amount) <= 0) {
+    return { replies: [{ text: ctx.tr("parcel.refundShipping", { orderName, amount: "" }) }], handoff: "refund_shipping" };
+  }
+  // Money goes back only after an explicit yes, like a cancellation.
+  const display = formatMoney(m.amount, m.currencyCode, ctx.locale);
+  ctx.state.pending = {
+    kind: "refund_shipping",
+    orderId: order.id,
+    orderName,
+    amount: m.amount,
+    currency: m.currencyCode,
+    display,
+    expiresAt: ctx.now.getTime() + CONFIRMATION_TTL_MS,
+  };
+  return {
+    replies: [
+      { text: ctx.tr("parcel.refundShippingConfirm", { orderName, amount: display }), quickReplies: [ctx.tr("quick.yes"), ctx.tr("quick.no")] },
+    ],
+  };
 }
 
 /** Asks again when a message answers the offer with neither a choice nor a new question. */

@@ -88,7 +88,8 @@ export const startReturn: Skill = async (ctx) => {
     if (!delivered.length) {
       // Earlier returns explain why nothing is left to return.
       const earlier = returnStatusLines(ctx, order);
-      return say([...earlier, ctx.tr("return.nothing", { orderName })].join("\n"));
+      const window = ctx.tr("return.windowNote", { days: ctx.settings.returnWindowDays });
+      return say([...earlier, ctx.tr("return.nothing", { orderName }), window].join("\n"));
     }
     const inWindow = delivered.filter((n) => new Date(n.fulfillment.deliveredAt!).getTime() >= windowStart);
     if (!inWindow.length) {

@@ -7,6 +7,7 @@ import type {
   DemoReturnReason,
 } from "../shop-data";
 import { validateAdminDocument } from "../../shopify/schema.server";
+import { transactionsOf } from "./objects";
 import {
   amount,
   bagFor,
@@ -390,9 +391,70 @@ async function bulkOperationRunQuery(
   return { bulkOperation: await ctx.runBulk(args.query), userErrors: [] };
 }
 
+interface RefundCreateInput {
+  orderId: string;
+  note?: string | null;
+  notify?: boolean | null;
+  currency?: string | null;
+  shipping?: { fullRefund?: boolean | null; amount?: string | null } | null;
+  refundLineItems?: unknown[] | null;
+  transactions?: { orderId: string; parentId?: string | null; amount: string; gateway: string; kind: string }[] | null;
+}
+
+/**
+ * refundCreate as far as the chat uses it: money back to the original payment (a REFUND child of the order's sale),
+ * optionally the shipping. Shopify refuses more than was paid, a parent that is not the order's, and shipping
+ * refunded twice.
+ */
+function refundCreate(_root: unknown, { input }: { input: RefundCreateInput }, ctx: StandInContext) {
+  const fail = (field: string[], message: string) => ({ order: null, refund: null, userErrors: [{ field, message }] });
+  const order = findOrder(ctx, input.orderId);
+  if (!order) return fail(["orderId"], "Order does not exist");
+  if (input.refundLineItems?.length) return fail(["refundLineItems"], "The stand-in refunds money and shipping only");
+  const sale = transactionsOf(order).find((t) => t.kind === "SALE");
+  const transactions = input.transactions ?? [];
+  for (const [i, t] of transactions.entries()) {
+    if (t.kind !== "REFUND") return fail(["transactions", String(i), "kind"], "Transaction kind must be REFUND");
+    if (!sale || t.parentId !== sale.id) return fail(["transactions", String(i), "parentId"], "Parent transaction is not a sale of this order");
+    if (t.orderId !== order.id) return fail(["transactions", String(i), "orderId"], "Transaction belongs to another order");
+  }
+  // Transactions are in the currency the shopper paid in; the demo's sums are kept in the shop's.
+  const money = cents(transactions.reduce((sum, t) => sum + Number(t.amount), 0) / order.exchangeRate);
+  const refundable = cents(amount(order.totalPriceSet) - totalRefunded(order));
+  if (money <= 0) return fail(["transactions"], "Refund amount must be greater than 0");
+  if (money > refundable) return fail(["transactions", "0", "amount"], `Refund amount exceeds the refundable amount of ${refundable.toFixed(2)}`);
+  let shippingRefunded = 0;
+  if (input.shipping?.fullRefund || input.shipping?.amount) {
+    const already = order.refunds.reduce((sum, r) => sum + (r.shippingRefunded ?? 0), 0);
+    const left = cents(amount(order.totalShippingPriceSet) - already);
+    shippingRefunded = input.shipping.fullRefund ? left : cents(Number(input.shipping.amount) / order.exchangeRate);
+    if (shippingRefunded <= 0 || shippingRefunded > left) return fail(["shipping"], "Shipping has already been refunded");
+  }
+  const at = nowIso(ctx);
+  const refund = {
+    id: nextId("Refund"),
+    createdAt: at,
+    processedAt: at,
+    updatedAt: at,
+    note: input.note ?? null,
+    totalRefundedSet: bagFor(order, money),
+    refundLineItems: [],
+    returnId: null,
+    shippingRefunded,
+  };
+  order.refunds.push(refund);
+  order.displayFinancialStatus = totalRefunded(order) >= amount(order.totalPriceSet) ? "REFUNDED" : "PARTIALLY_REFUNDED";
+  order.updatedAt = at;
+  // The index is rebuilt per request; this one's payload may still ask for refund.order.
+  ctx.index.byId.set(refund.id, refund);
+  ctx.index.orderOf.set(refund.id, order);
+  return { order, refund, userErrors: [] };
+}
+
 export const mutationResolvers: TypeResolvers = {
   Mutation: {
     orderCancel,
+    refundCreate,
     orderUpdate,
     returnRequest: (
       _r,

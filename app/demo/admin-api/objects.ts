@@ -91,6 +91,40 @@ function priceBounds(p: DemoProduct, pick: (v: DemoVariant) => string | null) {
   };
 }
 
+/**
+ * The payments behind an order, which the demo data does not store: one sale for a paid order (none while it is
+ * pending, or once voided), and one refund transaction per refund, each the child of the sale.
+ */
+export function transactionsOf(o: DemoOrder) {
+  if (o.displayFinancialStatus === "PENDING" || o.displayFinancialStatus === "VOIDED") return [];
+  const gateway = o.paymentGatewayNames[0] ?? "manual";
+  const sale = {
+    id: `gid://shopify/OrderTransaction/${o.id.split("/").pop()}1`,
+    kind: "SALE",
+    status: "SUCCESS",
+    gateway,
+    formattedGateway: gateway === "shopify_payments" ? "Shopify Payments" : gateway,
+    amountSet: o.totalPriceSet,
+    createdAt: o.processedAt ?? o.createdAt,
+    processedAt: o.processedAt ?? o.createdAt,
+    test: false,
+    manualPaymentGateway: gateway !== "shopify_payments",
+    parentTransaction: null as unknown,
+    refundId: null as string | null,
+  };
+  const refunds = o.refunds.map((r, i) => ({
+    ...sale,
+    id: `gid://shopify/OrderTransaction/${o.id.split("/").pop()}${i + 2}`,
+    kind: "REFUND",
+    amountSet: r.totalRefundedSet,
+    createdAt: r.createdAt,
+    processedAt: r.processedAt,
+    parentTransaction: sale,
+    refundId: r.id,
+  }));
+  return [sale, ...refunds];
+}
+
 export const objectResolvers: TypeResolvers = {
   Shop: {
     primaryDomain: (s, _a, ctx) => ({
@@ -233,6 +267,8 @@ export const objectResolvers: TypeResolvers = {
       !o.cancelledAt && o.lineItems.some((li) => unfulfilled(ctx, li) > 0),
     discountCodes: () => [],
     discountCode: () => null,
+    transactions: (o: DemoOrder, args: { first?: number | null }) =>
+      transactionsOf(o).slice(0, args.first ?? undefined),
     paymentCollectionDetails: (o: DemoOrder) => ({
       additionalPaymentCollectionUrl:
         o.displayFinancialStatus === "PENDING" ? o.paymentCollectionUrl : null,
@@ -297,6 +333,12 @@ export const objectResolvers: TypeResolvers = {
 
   Refund: {
     order: (r: DemoRefund, _a, ctx) => orderOf(ctx, r.id),
+    transactions: (r: DemoRefund, args, ctx) =>
+      connectionOf(
+        transactionsOf(orderOf(ctx, r.id)).filter((t) => t.refundId === r.id),
+        args,
+        page(ctx)
+      ),
     refundLineItems: (r: DemoRefund, args, ctx) =>
       connectionOf(r.refundLineItems, args, page(ctx)),
     return: (r: DemoRefund, _a, ctx) =>

@@ -232,6 +232,8 @@ export type DemoRefund = {
   totalRefundedSet: MoneyBag;
   refundLineItems: DemoRefundLineItem[];
   returnId: string | null;
+  /** Shipping refunded with this refund (refundCreate's `shipping`), in the order's currency. */
+  shippingRefunded?: number;
 };
 
 export type DemoReturnReason =
