@@ -12,8 +12,9 @@ export interface DialogueState {
   topic?: Topic;
   /** The shopper's last policy question, read with a short continuation ("and overnight?"). */
   lastQuestion?: string;
-  /** The product the last answer was about ("and in L?"). */
+  /** The product the last answer was about ("and in L?"), and the option values asked for. */
   productId?: string;
+  productOptions?: string[];
   /** Choices the bot offered and is waiting for the shopper to pick from (buttons or their words). */
   offer?: Offer;
   /** A return being put together: which items, then why, then a yes. */

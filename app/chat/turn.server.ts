@@ -385,13 +385,19 @@ async function answerFromContext(ctx: SkillContext, opts: { acknowledgement?: bo
     return withOrder(ctx, async (order) => answerAboutOrder(ctx, order, aspectOf(ctx.text)));
   }
   if (state.topic === "refund" && state.orderName) return runSkill(ctx, "track_refund");
-  if (state.topic === "policy" && state.lastQuestion) {
-    // "and overnight?" means "how much is overnight shipping?": the earlier question gives the words it leaves out.
-    ctx.text = `${state.lastQuestion} ${ctx.text}`;
-    ctx.intent = state.lastIntent ?? "delivery_options";
-    return policyAnswer(ctx);
-  }
+  if (state.topic === "policy" && state.lastQuestion) return policyFollowUp(ctx);
+  if (state.topic === "product" && HOW_MANY.test(ctx.text)) return runSkill(ctx, "product_question");
   return null;
+}
+
+const HOW_MANY = /how many|cu[aá]nt[oa]s (?:quedan|hay)|combien (?:il en reste|en reste)|wie viele|还剩|剩几|几件|多少件|残り|何個|いくつ/iu;
+
+/** "and overnight?" means "how much is overnight shipping?": the earlier question gives the words it leaves out. */
+function policyFollowUp(ctx: SkillContext): Promise<SkillResult> {
+  const previous = ctx.state.lastQuestion ?? "";
+  ctx.text = `${previous} ${ctx.text}`;
+  ctx.intent = ctx.state.lastIntent && ctx.state.lastIntent !== "unknown" ? ctx.state.lastIntent : "delivery_options";
+  return policyAnswer(ctx);
 }
 
 /** True when the message holds a whole product title of the catalog (also glued to Chinese or Japanese text). */
@@ -422,6 +428,8 @@ async function resolveFollowUp(ctx: SkillContext, confident: boolean): Promise<S
     ctx.intent = "return_item";
     return startReturn(ctx);
   }
+  if (state.topic === "policy" && state.lastQuestion) return policyFollowUp(ctx);
+  if (state.topic === "product" && (aspect === "amount" || HOW_MANY.test(ctx.text))) return runSkill(ctx, "product_question");
   if (!ORDER_TOPICS.includes(state.topic) || !state.orderName) return null;
   ctx.intent = "track_order";
   if (aspect === "other") return otherOrder(ctx);

@@ -41,6 +41,7 @@ export const de: Partial<Templates> = {
   "status.failed": "Der Versanddienstleister konnte die Sendung nicht zustellen ({event}, {date}). Bitte vereinbaren Sie auf seiner Website eine neue Zustellung oder bitten Sie mich, Sie mit unserem Team zu verbinden.",
   "status.statusPage": "Alle Details: {url}",
   "status.etaShort": "Die Bestellung {orderName} sollte am {date} ankommen.",
+  "status.etaShortTracked": "Die Bestellung {orderName} sollte am {date} ankommen ({carrier}, Sendungsnummer {number}).",
   "status.deliveredShort": "Die Bestellung {orderName} wurde am {date} zugestellt.",
   "status.noDateYet": "Die Bestellung {orderName} wurde noch nicht versandt und hat daher noch kein Lieferdatum. Sobald sie versandt ist, erhalten Sie eine E-Mail mit der Sendungsnummer.",
   "status.carrier": "Die Bestellung {orderName} ist mit {carrier} unterwegs. Hier können Sie sie verfolgen: {url}",

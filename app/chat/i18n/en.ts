@@ -42,6 +42,7 @@ export const en = {
   "status.failed": "The carrier could not deliver it ({event}, {date}). Please check the carrier's page to rearrange delivery, or ask me for a person.",
   "status.statusPage": "Full details: {url}",
   "status.etaShort": "Order {orderName} should arrive on {date}.",
+  "status.etaShortTracked": "Order {orderName} should arrive on {date} ({carrier}, tracking number {number}).",
   "status.deliveredShort": "Order {orderName} was delivered on {date}.",
   "status.noDateYet": "Order {orderName} hasn't shipped yet, so it has no delivery date yet. You'll get an email with tracking as soon as it ships.",
   "status.carrier": "Order {orderName} is with {carrier}. Track it here: {url}",

@@ -44,6 +44,7 @@ export const es: Partial<Templates> = {
   "status.failed": "El transportista no pudo entregarlo ({event}, {date}). En la página del transportista se puede reprogramar la entrega; también puedo pasar la conversación a una persona.",
   "status.statusPage": "Todos los detalles: {url}",
   "status.etaShort": "El pedido {orderName} debería llegar el {date}.",
+  "status.etaShortTracked": "El pedido {orderName} debería llegar el {date} ({carrier}, número de seguimiento {number}).",
   "status.deliveredShort": "El pedido {orderName} se entregó el {date}.",
   "status.noDateYet": "El pedido {orderName} aún no se ha enviado, así que todavía no tiene fecha de entrega. En cuanto salga, llegará un correo con el número de seguimiento.",
   "status.carrier": "El transportista del pedido {orderName} es {carrier}. Seguimiento aquí: {url}",

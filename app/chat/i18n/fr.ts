@@ -44,6 +44,7 @@ export const fr: Partial<Templates> = {
   "status.failed": "Le transporteur n’a pas pu livrer le colis ({event}, {date}). Consultez la page du transporteur pour reprogrammer la livraison, ou demandez-moi à parler à un conseiller.",
   "status.statusPage": "Tous les détails : {url}",
   "status.etaShort": "La commande {orderName} devrait arriver le {date}.",
+  "status.etaShortTracked": "La commande {orderName} devrait arriver le {date} ({carrier}, numéro de suivi {number}).",
   "status.deliveredShort": "La commande {orderName} a été livrée le {date}.",
   "status.noDateYet": "La commande {orderName} n’est pas encore expédiée, elle n’a donc pas encore de date de livraison. Vous recevrez un e-mail avec le numéro de suivi dès son envoi.",
   "status.carrier": "La commande {orderName} est prise en charge par {carrier}. Suivez-la ici : {url}",

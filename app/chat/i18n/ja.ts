@@ -41,6 +41,7 @@ export const ja: Partial<Templates> = {
   "status.failed": "配送業者がお届けできませんでした（{event}、{date}）。配送業者のページで再配達をご手配いただくか、担当者への取り次ぎをお申し付けください。",
   "status.statusPage": "詳細はこちら：{url}",
   "status.etaShort": "ご注文 {orderName} は{date}にお届け予定です。",
+  "status.etaShortTracked": "ご注文 {orderName} は{date}にお届け予定です（{carrier}、追跡番号 {number}）。",
   "status.deliveredShort": "ご注文 {orderName} は{date}にお届け済みです。",
   "status.noDateYet": "ご注文 {orderName} はまだ発送されていないため、お届け日はまだ決まっていません。発送され次第、追跡番号を記載したメールをお送りします。",
   "status.carrier": "ご注文 {orderName} は {carrier} が配送しています。こちらから追跡できます：{url}",

@@ -41,6 +41,7 @@ export const zhCN: Partial<Templates> = {
   "status.failed": "承运商未能成功投递（{event}，{date}）。请在承运商页面重新安排配送，或告诉我为您转接人工客服。",
   "status.statusPage": "完整详情：{url}",
   "status.etaShort": "订单 {orderName} 预计{date}送达。",
+  "status.etaShortTracked": "订单 {orderName} 预计{date}送达（{carrier}，物流单号 {number}）。",
   "status.deliveredShort": "订单 {orderName} 已于{date}送达。",
   "status.noDateYet": "订单 {orderName} 尚未发货，所以暂时还没有送达日期。发货后我们会立即给您发送一封附有物流单号的邮件。",
   "status.carrier": "订单 {orderName} 由 {carrier} 承运。点此查看物流：{url}",

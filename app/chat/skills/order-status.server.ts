@@ -155,7 +155,13 @@ export function answerAboutOrder(ctx: SkillContext, order: ShopperOrder, aspect:
       if (p.topic === "unpaid") return withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
       if (p.topic === "unfulfilled") return { ...withOffer([ctx.tr("status.noDateYet", { orderName })]), ...resolved };
       const eta = p.shipment?.estimatedDeliveryAt;
-      if (eta) return { ...withOffer([ctx.tr("status.etaShort", { orderName, date: dateOf(ctx, eta) })]), ...resolved };
+      // One line: the date, with the carrier and tracking number to follow it by.
+      if (eta) {
+        const line = tracking?.number
+          ? ctx.tr("status.etaShortTracked", { orderName, date: dateOf(ctx, eta), carrier: tracking.company ?? "", number: tracking.number })
+          : ctx.tr("status.etaShort", { orderName, date: dateOf(ctx, eta) });
+        return { ...withOffer([line]), ...resolved };
+      }
       return describeOrder(ctx, order);
     }
     case "carrier":

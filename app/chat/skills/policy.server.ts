@@ -1,6 +1,7 @@
 import type { ShopSettings } from "@prisma/client";
 import { findConflicts, questionOf, statesMeasure, type Subject } from "../../knowledge/consistency";
 import { knowledgeDocs } from "../../knowledge/knowledge.server";
+import { unicodeWords } from "../words";
 import { excerptFor, searchKnowledge, type KnowledgeDoc, type KnowledgeHit } from "../../knowledge/search";
 import type { BotReply, Skill, SkillContext, SkillResult } from "./context";
 
@@ -26,8 +27,10 @@ const INTENT_HINTS: Record<string, { kinds: string[]; words: string; subject?: S
 export const policyAnswer: Skill = async (ctx) => {
   const hint = INTENT_HINTS[ctx.intent] ?? { kinds: ["faq", "article"], words: "" };
   const docs = await knowledgeDocs(ctx.shop, ctx.locale, ctx.profile.shopPolicies, shopLanguage(ctx.settings));
-  const hits = searchKnowledge(docs, `${ctx.text} ${hint.words}`, hint.kinds);
-  const answer = answerFrom(hits, docs, ctx.text, hint.subject);
+  // Policies name regions in English ("Europe, United Kingdom and Australia"): "envío a España" must find that one.
+  const question = `${ctx.text} ${regionWords(ctx.text)}`.trim();
+  const hits = searchKnowledge(docs, `${question} ${hint.words}`, hint.kinds);
+  const answer = answerFrom(hits, docs, question, hint.subject);
   if (!answer) return { replies: [{ text: ctx.tr("policy.none"), meta: { refusal: true } }], handoff: "low_confidence" };
   return quote(ctx, answer);
 };
@@ -111,6 +114,23 @@ function quote(ctx: SkillContext, answer: Answer): SkillResult {
     },
   };
   return { replies: [reply], outcome: { kind: "resolved" } };
+}
+
+// Countries and regions as shoppers write them, in the bot's six languages, and the words a shop's policy uses.
+const REGIONS: [RegExp, string][] = [
+  [/\b(?:the us|usa|u\.s\.a?\.?|united states|america|estados unidos|ee\. ?uu\.?|[ée]tats[- ]unis|amerika|vereinigte staaten)\b|美国|アメリカ|米国/iu, "united states"],
+  [/\b(?:canada|canad[aá]|kanada)\b|加拿大|カナダ/iu, "canada"],
+  [/\b(?:uk|united kingdom|england|britain|reino unido|inglaterra|royaume[- ]uni|angleterre|gro(?:ß|ss)britannien|england)\b|英国|イギリス/iu, "united kingdom"],
+  [/\b(?:australia|australie|australien)\b|澳大利亚|澳洲|オーストラリア/iu, "australia"],
+  [
+    /\b(?:europe|eu|european union|spain|espa[nñ]a|france|francia|frankreich|germany|alemania|allemagne|deutschland|italy|italia|italie|italien|netherlands|holland|portugal|belgium|b[ée]lgica|belgique|austria|[öo]sterreich|autriche|ireland|irlanda|irlande|schweiz|suiza|suisse|switzerland|europa)\b|欧洲|西班牙|法国|德国|意大利|ヨーロッパ|スペイン|フランス|ドイツ|イタリア/iu,
+    "europe",
+  ],
+];
+
+/** The region names a shop's policy uses for the places the question names ("España" -> "europe"). */
+function regionWords(text: string): string {
+  return REGIONS.filter(([re]) => unicodeWords(re).test(text)).map(([, words]) => words).join(" ");
 }
 
 const baseOf = (tag: string) => tag.toLowerCase().split("-")[0];

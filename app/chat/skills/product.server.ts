@@ -89,7 +89,9 @@ export const productQuestion: Skill = async (ctx: SkillContext) => {
   if (!match) return refusal(ctx.tr("product.notFound"), [ctx.tr("quick.human")]);
   const { product } = await ctx.graphql<ProductAnswer>(PRODUCT_QUERY, { id: match.id });
   if (!product) return refusal(ctx.tr("product.notFound"), [ctx.tr("quick.human")]);
-  const wanted = requestedOptions(ctx.text, match);
+  // "how many are left?" about the same product keeps the options asked before.
+  const named = requestedOptions(ctx.text, match);
+  const wanted = named.length || ctx.state.productId !== match.id ? named : (ctx.state.productOptions ?? []);
   const variants = product.variants.nodes;
   const prices = [...new Set(variants.map((v) => Number(v.price)))].sort((a, b) => a - b);
   const price =
@@ -133,6 +135,7 @@ export const productQuestion: Skill = async (ctx: SkillContext) => {
   }
   ctx.state.topic = "product";
   ctx.state.productId = product.id;
+  ctx.state.productOptions = wanted;
   const url = product.onlineStoreUrl ?? `${ctx.profile.primaryDomain.url.replace(/\/$/, "")}/products/${product.handle}`;
   lines.push(ctx.tr("product.link", { url }));
   return { replies: [{ text: lines.join("\n"), meta: { productId: product.id } }], outcome: { kind: "resolved" } };
