@@ -52,6 +52,8 @@ export async function sendMessage(
   customerId: string | null,
   input: SendInput,
   graphql: AdminGraphql | null,
+  /** The bot's clock (the real time; the dialogue evaluation fixes it so its figures do not depend on the day). */
+  opts: { now?: Date } = {},
 ): Promise<ChatAnswer> {
   let conversation = await currentConversation(shop, input.visitorId);
   if (!conversation || conversation.status === "closed") {
@@ -95,7 +97,7 @@ export async function sendMessage(
     await handOff(shop, conversation.id, "failed_action");
     return answerFrom(conversation.id, message.id - 1);
   }
-  await botTurn(conversation, message.id, input, customerId, graphql);
+  await botTurn(conversation, message.id, input, customerId, graphql, opts.now);
   return answerFrom(conversation.id, message.id - 1);
 }
 
@@ -105,6 +107,7 @@ async function botTurn(
   input: SendInput,
   customerId: string | null,
   graphql: AdminGraphql,
+  now?: Date,
 ) {
   const { shop } = conversation;
   const settings = await settingsFor(shop);
@@ -120,6 +123,7 @@ async function botTurn(
       settings,
       graphql,
       text: input.text,
+      now,
     });
     await prisma.$transaction([
       prisma.message.update({

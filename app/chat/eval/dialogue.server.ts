@@ -186,12 +186,15 @@ export interface DialogueRunner {
 }
 
 /**
- * Starts the runner: msw answers the Admin API from the current dialogue's stand-in. `now` is the demo shop's clock;
- * it defaults to the real time because the engine reads the real clock, and the demo's dates (late, in transit,
- * inside the return window) are relative to it.
+ * Starts the runner: msw answers the Admin API from the current dialogue's stand-in. `now` is the clock of the demo
+ * shop, of the stand-in and of the bot alike (the demo's dates are relative to it), so a run gives the same figures
+ * on any day; it defaults to EVAL_NOW.
  */
+/** A Wednesday afternoon: business-day arithmetic (waits, stuck parcels, refund dates) is the same on every run. */
+export const EVAL_NOW = new Date("2026-12-02T15:00:00Z");
+
 export function startDialogueRunner(opts: { now?: Date } = {}): DialogueRunner {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? EVAL_NOW;
   const shopDomain = DEMO_SHOP_DOMAIN;
   const shop = createDemoShop({ shop: shopDomain, now });
   const resolver = createPlaceholderResolver(shop);
@@ -210,7 +213,7 @@ export function startDialogueRunner(opts: { now?: Date } = {}): DialogueRunner {
 
   async function run(dialogue: Dialogue, file: string): Promise<DialogueScore> {
     // Mutations (a cancel, a return) must not leak into the next dialogue: each gets its own copy of the shop.
-    standIn = createAdminStandIn(createDemoShop({ shop: shopDomain, now }));
+    standIn = createAdminStandIn(createDemoShop({ shop: shopDomain, now }), { now: () => now });
     clearShopProfiles();
     clearCatalogs();
     // Failed verifications count per order across visitors (a lock after ten an hour): one dialogue's wrong email
@@ -234,6 +237,7 @@ export function startDialogueRunner(opts: { now?: Date } = {}): DialogueRunner {
         customerId,
         { visitorId, clientMessageId: `eval-${n}-${i + 1}`.padEnd(8, "x"), text: say, locale: dialogue.storefrontLocale },
         graphql,
+        { now },
       );
       conversationId = answer.conversationId;
       const botIds = answer.messages.filter((m) => m.author === "bot").map((m) => m.id);
