@@ -253,6 +253,28 @@ describe("never two refusals in a row", () => {
     expect(when.text).toContain(formatMoney(o.refunds[0].totalRefundedSet.presentmentMoney.amount, o.refunds[0].totalRefundedSet.presentmentMoney.currencyCode, "es"));
   });
 
+  it("does the same in Japanese: choices, then the choices spelled out, never the same refusal twice", async () => {
+    const s = shopper({ locale: "ja" });
+    const first = await s.say("おすすめのラーメン屋を教えて");
+    expect(first.quickReplies).toContain("担当者と話す");
+    const second = await s.say("じゃあ明日の天気は？");
+    expect(second.status).toBe("bot");
+    expect(second.text).not.toBe(first.text);
+    expect(second.quickReplies).toEqual(expect.arrayContaining(["配送状況を確認", "担当者と話す"]));
+  });
+
+  it("answers a Chinese follow-up about the carrier against the order, code-mixed", async () => {
+    const o = orderOf("in_transit", 2);
+    const s = shopper();
+    await s.say(`我的订单${o.name}到哪了${o.email}`);
+    const carrier = await s.say("是哪家快递？");
+    expect(carrier.text).toContain(trackingOf(o).company);
+    expect(carrier.text).toMatch(/订单/);
+    const mixed = await s.say("tracking number发我一下");
+    expect(mixed.text).toContain(trackingOf(o).number);
+    expect(mixed.text).toMatch(/物流单号/);
+  });
+
   it("answers a message that is neither a choice nor a request by repeating the offer", async () => {
     const o = orderOf("late");
     const s = shopper();
