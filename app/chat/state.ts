@@ -10,6 +10,8 @@ export interface DialogueState {
   awaiting?: { kind: "order_number" | "contact" | "address"; intent: string; orderName?: string };
   /** What the last answer was about, so "when?", "why?" or "what can you do?" can be answered against it. */
   topic?: Topic;
+  /** A quote in another language than the shopper's, which the bot offered to translate. */
+  translatable?: { source: string; text: string };
   /** The shopper's last policy question, read with a short continuation ("and overnight?"). */
   lastQuestion?: string;
   /** The product the last answer was about ("and in L?"), and the option values asked for. */

@@ -18,7 +18,8 @@ import { refundStatus } from "./skills/refund.server";
 import { withOrder } from "./skills/with-order.server";
 import { recentOrdersOf } from "./orders.server";
 import { aspectOf, isAcknowledgement, isFollowUp, type Aspect } from "./followup";
-import { knowledgeFallback, policyAnswer } from "./skills/policy.server";
+import { knowledgeFallback, languageName, policyAnswer } from "./skills/policy.server";
+import { translateQuote } from "./llm/translate.server";
 import { productQuestion, requestedOptions } from "./skills/product.server";
 import type { DialogueState } from "./state";
 import { yesOrNo } from "./state";
@@ -232,6 +233,15 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
       return { replies: [{ text: ctx.tr("confirm.unclear"), quickReplies: [ctx.tr("quick.yes"), ctx.tr("quick.no")] }] };
     }
     state.pending = undefined;
+  }
+
+  // 1b. "Translate it" after a quote in another language: the passage in the shopper's language, by the model.
+  const translatable = state.translatable;
+  state.translatable = undefined;
+  if (translatable && asksTranslation(ctx)) {
+    const translated = await translateQuote(translatable.text, languageName(ctx.locale, "en"));
+    if (!translated) return say(ctx.tr("policy.translateFailed", { source: translatable.source }));
+    return say(ctx.tr("policy.translated", { source: translatable.source, text: translated }));
   }
 
   // 2. A plain answer to choices the bot offered ("All of them", "it's broken", a tapped button) is taken before the
@@ -496,6 +506,14 @@ function replyLanguage(input: TurnInput, nlu: Understanding, catalog: CatalogPro
     if (!guess.unsure) return guess.language;
   }
   return nlu.language;
+}
+
+const TRANSLATE = /\b(translat\w*|tradu\w*|[üu]bersetz\w*)\b|翻译|翻訳|訳して/iu;
+
+/** The "Translate it" button, or the request in words. */
+function asksTranslation(ctx: SkillContext): boolean {
+  const t = ctx.text.trim().toLowerCase();
+  return t === ctx.tr("quick.translate").toLowerCase() || (t.length < 60 && TRANSLATE.test(t));
 }
 
 /** True when a message is little more than an email, phone or order number: its "intent" means nothing. */

@@ -12,6 +12,7 @@ export const de: Partial<Templates> = {
   "quick.track": "Bestellung verfolgen",
   "quick.return": "Rücksendung starten",
   "quick.human": "Mit einem Menschen sprechen",
+  "quick.translate": "Übersetzen",
   "quick.refund": "Rückerstattung prüfen",
   "quick.product": "Frage zu einem Produkt",
   "quick.yes": "Ja",
@@ -151,6 +152,8 @@ export const de: Partial<Templates> = {
   "policy.more": "Vollständig lesen: {url}",
   "policy.none": "Dazu habe ich in unseren Richtlinien nichts gefunden. Ein Mitglied unseres Teams kann Ihre Frage beantworten.",
   "policy.otherLanguage": "Aus „{source}“ (auf {language} verfasst): {excerpt}",
+  "policy.translated": "Maschinelle Übersetzung von „{source}“ (maßgeblich ist das Original):\n{text}",
+  "policy.translateFailed": "Ich konnte „{source}“ gerade nicht übersetzen; maßgeblich ist das Original oben. Ein Mitglied unseres Teams kann es Ihnen erklären.",
 
   "account.login": "Hier können Sie sich anmelden oder ein Kundenkonto erstellen: {url}",
   "account.recover": "Um Ihr Passwort zurückzusetzen, öffnen Sie {url} und wählen Sie „Passwort vergessen?“.",

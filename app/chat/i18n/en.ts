@@ -13,6 +13,7 @@ export const en = {
   "quick.track": "Track my order",
   "quick.return": "Start a return",
   "quick.human": "Talk to a person",
+  "quick.translate": "Translate it",
   "quick.refund": "Check a refund",
   "quick.product": "Ask about a product",
   "quick.yes": "Yes",
@@ -152,6 +153,8 @@ export const en = {
   "policy.more": "Read it in full: {url}",
   "policy.none": "I couldn't find that in our policies. A member of our team can answer it.",
   "policy.otherLanguage": "From “{source}”, which is written in {language}: {excerpt}",
+  "policy.translated": "Machine translation of “{source}” (the original is the one that applies):\n{text}",
+  "policy.translateFailed": "I couldn't translate “{source}” right now; the original above is the one that applies. A member of our team can explain it.",
 
   "account.login": "You can sign in or create an account here: {url}",
   "account.recover": "To reset your password, open {url} and choose “Forgot your password?”.",

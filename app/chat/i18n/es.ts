@@ -15,6 +15,7 @@ export const es: Partial<Templates> = {
   "quick.track": "Rastrear mi pedido",
   "quick.return": "Iniciar una devolución",
   "quick.human": "Hablar con una persona",
+  "quick.translate": "Traducirlo",
   "quick.refund": "Consultar un reembolso",
   "quick.product": "Preguntar por un producto",
   "quick.yes": "Sí",
@@ -154,6 +155,8 @@ export const es: Partial<Templates> = {
   "policy.more": "Texto completo: {url}",
   "policy.none": "No encontré eso en nuestras políticas. Alguien de nuestro equipo puede responder.",
   "policy.otherLanguage": "Según nuestra página “{source}”, que está escrita en {language}: {excerpt}",
+  "policy.translated": "Traducción automática de “{source}” (la que vale es la versión original):\n{text}",
+  "policy.translateFailed": "Ahora no he podido traducir “{source}”; la versión original de arriba es la que vale. Una persona de nuestro equipo puede explicársela.",
 
   "account.login": "Aquí se puede iniciar sesión o crear una cuenta: {url}",
   "account.recover": "Para restablecer la contraseña, hay que abrir {url} y elegir “¿Olvidaste tu contraseña?”.",

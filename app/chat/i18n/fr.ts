@@ -15,6 +15,7 @@ export const fr: Partial<Templates> = {
   "quick.track": "Suivre ma commande",
   "quick.return": "Faire un retour",
   "quick.human": "Parler à un conseiller",
+  "quick.translate": "Le traduire",
   "quick.refund": "Suivre un remboursement",
   "quick.product": "Question sur un produit",
   "quick.yes": "Oui",
@@ -154,6 +155,8 @@ export const fr: Partial<Templates> = {
   "policy.more": "Lire le texte complet : {url}",
   "policy.none": "Je n’ai pas trouvé cette information dans nos politiques. Un membre de notre équipe pourra vous répondre.",
   "policy.otherLanguage": "Extrait de « {source} », rédigé en {language} : {excerpt}",
+  "policy.translated": "Traduction automatique de « {source} » (seul l’original fait foi) :\n{text}",
+  "policy.translateFailed": "Je n’ai pas pu traduire « {source} » pour le moment ; seul l’original ci-dessus fait foi. Un membre de notre équipe peut vous l’expliquer.",
 
   "account.login": "Vous pouvez vous connecter ou créer un compte ici : {url}",
   "account.recover": "Pour réinitialiser votre mot de passe, ouvrez {url} et choisissez « Mot de passe oublié ? ».",

@@ -12,6 +12,7 @@ export const ja: Partial<Templates> = {
   "quick.track": "配送状況を確認",
   "quick.return": "返品を申し込む",
   "quick.human": "担当者と話す",
+  "quick.translate": "翻訳する",
   "quick.refund": "返金状況を確認",
   "quick.product": "商品について質問",
   "quick.yes": "はい",
@@ -151,6 +152,8 @@ export const ja: Partial<Templates> = {
   "policy.more": "全文はこちら：{url}",
   "policy.none": "ショップのポリシーに該当する情報が見つかりませんでした。担当スタッフがお答えいたします。",
   "policy.otherLanguage": "当ショップの「{source}」（{language}で書かれています）より：{excerpt}",
+  "policy.translated": "「{source}」の機械翻訳です（原文が優先されます）：\n{text}",
+  "policy.translateFailed": "現在「{source}」を翻訳できませんでした。上記の原文が優先されます。担当スタッフがご説明いたします。",
 
   "account.login": "こちらからログインまたはアカウント作成ができます：{url}",
   "account.recover": "パスワードを再設定するには、{url} を開いて「パスワードをお忘れですか？」を選択してください。",

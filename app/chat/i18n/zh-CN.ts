@@ -12,6 +12,7 @@ export const zhCN: Partial<Templates> = {
   "quick.track": "查询订单物流",
   "quick.return": "申请退货",
   "quick.human": "联系人工客服",
+  "quick.translate": "翻译一下",
   "quick.refund": "查询退款",
   "quick.product": "咨询商品",
   "quick.yes": "是",
@@ -151,6 +152,8 @@ export const zhCN: Partial<Templates> = {
   "policy.more": "查看完整内容：{url}",
   "policy.none": "我在店铺政策中没有找到相关内容。我们的客服人员可以为您解答。",
   "policy.otherLanguage": "摘自我们的《{source}》（原文为{language}）：{excerpt}",
+  "policy.translated": "《{source}》的机器翻译（以原文为准）：\n{text}",
+  "policy.translateFailed": "暂时无法翻译《{source}》，请以上面的原文为准。我们的客服人员可以为您解释。",
 
   "account.login": "您可以在这里登录或注册账户：{url}",
   "account.recover": "如需重置密码，请打开 {url} 并点击“忘记密码？”。",

@@ -379,6 +379,40 @@ describe("LLM mode with a local Ollama", () => {
   });
 });
 
+describe("translating a quote in another language", () => {
+  const askInSpanish = "¿cuál es su política de reembolso?";
+
+  it("offers a Spanish shopper the English policy in Spanish, and keeps the original as the one that applies", async () => {
+    // The agent's call fails, so the deterministic answer quotes the policy (in English) and offers the translation.
+    const requests = scriptedProvider(
+      OPENAI_URL,
+      500,
+      openai.text("Tenemos una política de devolución de 30 días: tiene 30 días después de recibir el artículo para solicitar una devolución."),
+    );
+    const s = shopper();
+    const quoted = await s.say(askInSpanish);
+    expect(quoted.text).toMatch(/escrita en inglés/);
+    const button = (quoted.messages.find((m) => m.author === "bot")?.quickReplies ?? [])[0];
+    expect(button).toBe("Traducirlo");
+    const translated = await s.say(button);
+    expect(translated.text).toMatch(/^Traducción automática de “Refund policy”/);
+    expect(translated.text).toContain("30 días");
+    // The model was asked to translate into Spanish exactly the passage quoted.
+    const sent = JSON.stringify(requests.at(-1)!.body);
+    expect(sent).toContain("Spanish");
+    expect(sent).toContain("30-day return policy");
+  });
+
+  it("keeps the original when the translation changes a number", async () => {
+    scriptedProvider(OPENAI_URL, 500, openai.text("Tenemos una política de devolución de 60 días."));
+    const s = shopper();
+    await s.say(askInSpanish);
+    const answer = await s.say("Traducirlo");
+    expect(answer.text).toMatch(/No he podido traducir|no he podido traducir/);
+    expect(answer.text).not.toContain("60 días");
+  });
+});
+
 describe("guards", () => {
   it("accepts only contact details the shopper typed", () => {
     const texts = ["where is #1001?", "my email is Zoe.Parker@example.org, phone +1 (555) 010-0199"];

@@ -44,3 +44,7 @@ export function systemPrompt(opts: { shopName: string; locale: string; tone: str
   };
   return SYSTEM_PROMPT.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 }
+
+/** Translating a merchant's policy passage for a shopper: faithful, nothing added, every number kept. */
+export const TRANSLATE_PROMPT = `Translate the shop's text below into {language}. Keep its meaning exactly: do not add, drop or soften
+anything, keep every number, price, duration, name and link as written, and answer with the translation only.`;

@@ -1,6 +1,7 @@
 import type { ShopSettings } from "@prisma/client";
 import { findConflicts, questionOf, statesMeasure, type Subject } from "../../knowledge/consistency";
 import { knowledgeDocs } from "../../knowledge/knowledge.server";
+import { canTranslate } from "../llm/translate.server";
 import { unicodeWords } from "../words";
 import { excerptFor, searchKnowledge, type KnowledgeDoc, type KnowledgeHit } from "../../knowledge/search";
 import type { BotReply, Skill, SkillContext, SkillResult } from "./context";
@@ -104,7 +105,11 @@ function quote(ctx: SkillContext, answer: Answer): SkillResult {
       : ctx.tr("policy.answer", { source: doc.source, excerpt }),
   ];
   if (doc.url) lines.push(ctx.tr("policy.more", { url: doc.url }));
+  // With a model configured, the shopper may have the passage in their own language (the original stays the source).
+  const offerTranslation = foreign && canTranslate();
+  if (offerTranslation) ctx.state.translatable = { source: doc.source, text: excerpt };
   const reply: BotReply = {
+    ...(offerTranslation ? { quickReplies: [ctx.tr("quick.translate")] } : {}),
     text: lines.join("\n"),
     meta: {
       source: doc.source,
@@ -136,7 +141,7 @@ function regionWords(text: string): string {
 const baseOf = (tag: string) => tag.toLowerCase().split("-")[0];
 
 /** "English" in the shopper's language ("英語", "inglés"). */
-function languageName(tag: string, locale: string): string {
+export function languageName(tag: string, locale: string): string {
   try {
     return new Intl.DisplayNames([locale], { type: "language" }).of(baseOf(tag)) ?? tag;
   } catch {
