@@ -21,6 +21,8 @@ const schema = z
     DATABASE_URL: z.string().min(1).default("file:./data/shopdesk.sqlite"),
     SHOPDESK_DEMO: bool,
     DEMO_SHOP: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/).default(DEMO_SHOP),
+    /** Demo and benches only: failures the Admin API stand-in deals (see app/demo/admin-api/faults.ts). */
+    SHOPDESK_ADMIN_FAULTS: z.string().optional(),
     PORT: z.coerce.number().int().positive().default(3000),
     STOREFRONT_PORT: z.coerce.number().int().positive().default(3100),
     WAREHOUSE_PATH: z.string().min(1).default("./data/warehouse.duckdb"),

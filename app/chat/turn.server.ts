@@ -193,8 +193,10 @@ export async function runTurn(input: TurnInput): Promise<TurnResult> {
     tr: (key: MessageKey, vars?: Record<string, string | number>) => t(locale, key, vars),
   };
 
+  // Honest, and not a dead end: the question waits for a person, who sees it with the conversation.
   const unavailable = (): SkillResult => ({
-    replies: [{ text: ctx.tr("error.shopUnavailable"), quickReplies: [ctx.tr("quick.human")] }],
+    replies: [{ text: ctx.tr("error.shopUnavailable") }],
+    handoff: "shop_unavailable",
   });
   let result: SkillResult;
   if (!profile.name) result = unavailable();

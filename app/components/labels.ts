@@ -10,6 +10,7 @@ export const HANDOFF_REASON_LABELS: Record<string, string> = {
   carrier_claim: "Carrier claim (late parcel)",
   reship: "Replacement requested",
   refund_shipping: "Shipping refund requested",
+  shop_unavailable: "Shopify unreachable",
 };
 
 /** Shopify's ReturnReason codes in a merchant's words (the chat asks the shopper for one before each return). */

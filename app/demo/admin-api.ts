@@ -34,6 +34,7 @@ import {
   type ShopifyGraphQLError,
 } from "./admin-api/errors";
 import { mutationResolvers } from "./admin-api/mutations";
+import { faultDealer, type FaultProfile } from "./admin-api/faults";
 import { objectResolvers } from "./admin-api/objects";
 import { rootResolvers } from "./admin-api/root";
 import { legacyId } from "./admin-api/search";
@@ -65,6 +66,8 @@ export type AdminStandInOptions = {
   /** Clock for timestamps written by mutations. */
   now?: () => Date;
   bucket?: { maximumAvailable?: number; restoreRate?: number };
+  /** A standing share of failures, delay and outages (SHOPDESK_ADMIN_FAULTS in the demo and benches). */
+  faultProfile?: FaultProfile | null;
 };
 
 export type AdminStandInRequest = {
@@ -203,6 +206,7 @@ export function createAdminStandIn(
     opts.clock
   );
   const faults: AdminFault[] = [...(opts.faults ?? [])];
+  const dealFault = opts.faultProfile ? faultDealer(opts.faultProfile) : null;
   const files = new Map<string, string>();
   const shop = data.shop.myshopifyDomain;
   const now =
@@ -261,6 +265,34 @@ export function createAdminStandIn(
     };
     data.bulkOperations.push(op);
     return op;
+  }
+
+  /** The profile's fault for this operation (after its delay), or null to answer normally. */
+  async function profiledFault(operation: OperationDefinitionNode): Promise<AdminStandInResponse | null> {
+    const profile = opts.faultProfile!;
+    if (profile.slowMs) await sleep(profile.slowMs);
+    const roots = operation.selectionSet.selections.flatMap((s) => (s.kind === "Field" ? [s.name.value] : []));
+    const fault = dealFault!(roots);
+    if (!fault) return null;
+    if (fault.kind === "timeout") {
+      await sleep(opts.timeoutFaultMs ?? 30_000);
+      return { status: 504, body: { errors: "Gateway Timeout" }, headers: headers() };
+    }
+    if (fault.kind === "server") {
+      return {
+        status: fault.status,
+        body: { errors: fault.status === 503 ? "Service Unavailable" : "Bad Gateway" },
+        headers: headers(),
+      };
+    }
+    return {
+      status: 200,
+      body: {
+        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+        extensions: { cost: costOf(0, null) },
+      },
+      headers: headers(),
+    };
   }
 
   function context(bulk: boolean): StandInContext {
@@ -337,6 +369,10 @@ export function createAdminStandIn(
       };
     }
     const { fragments, operation } = splitDocument(document, req.operationName);
+    if (operation && opts.faultProfile) {
+      const dealt = await profiledFault(operation);
+      if (dealt) return dealt;
+    }
     if (!operation) {
       return {
         status: 200,

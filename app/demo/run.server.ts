@@ -42,7 +42,9 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
     import("./msw"),
   ]);
   const demo = createDemoShop({ shop: env.DEMO_SHOP });
-  const standIn = createAdminStandIn(demo);
+  const { parseFaultProfile } = await import("./admin-api/faults");
+  // SHOPDESK_ADMIN_FAULTS shows the demo (and the benches) what the app does when Shopify struggles.
+  const standIn = createAdminStandIn(demo, { faultProfile: parseFaultProfile(env.SHOPDESK_ADMIN_FAULTS), timeoutFaultMs: 10_000 });
   const msw = setupServer(...shopifyAdminHandlers(standIn));
   // Shopify's library keeps the fetch it finds when first loaded: intercept before anything loads it.
   msw.listen({ onUnhandledRequest: "bypass" });

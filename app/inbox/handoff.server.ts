@@ -11,7 +11,9 @@ export type HandoffReason =
   // A late, stuck or failed parcel, and the option the shopper picked from the shop's offer.
   | "carrier_claim"
   | "reship"
-  | "refund_shipping";
+  | "refund_shipping"
+  // The shop's Admin API could not be reached: a person follows up on the question the bot could not answer.
+  | "shop_unavailable";
 
 /** Moves a conversation to the people's queue, with the reason recorded; a no-op when a person already has it. */
 export async function handOff(shop: string, conversationId: string, reason: HandoffReason): Promise<boolean> {

@@ -166,7 +166,7 @@ export const de: Partial<Templates> = {
   "handoff.already": "Ein Mitglied unseres Teams hat Ihr Gespräch übernommen und antwortet Ihnen hier.",
   "handoff.failedAction": "Dabei ist bei uns etwas schiefgelaufen, daher wurde nichts geändert.",
 
-  "error.shopUnavailable": "Ich erreiche das Bestellsystem des Shops gerade nicht. Bitte versuchen Sie es in einer Minute erneut; falls es weiterhin nicht klappt, fragen Sie nach einem Mitglied unseres Teams.",
+  "error.shopUnavailable": "Ich erreiche das Bestellsystem des Shops gerade nicht und kann das deshalb nicht selbst prüfen. Ein Mitglied unseres Teams meldet sich hier.",
   "confirm.expired": "Diese Anfrage ist abgelaufen. Bitte fragen Sie erneut, falls Sie es noch möchten.",
   "confirm.unclear": "Bitte antworten Sie mit Ja oder Nein.",
   "botOff": "Danke für Ihre Nachricht. Ein Mitglied unseres Teams antwortet Ihnen hier.",

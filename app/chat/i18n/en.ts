@@ -167,7 +167,7 @@ export const en = {
   "handoff.already": "A member of our team has your conversation and will reply here.",
   "handoff.failedAction": "Something went wrong on our side while doing that, so nothing was changed.",
 
-  "error.shopUnavailable": "I can't reach the shop's order system right now. Please try again in a minute; if it keeps failing, ask for a person.",
+  "error.shopUnavailable": "I can't reach the shop's order system right now, so I can't check that myself. A member of our team will follow up here.",
   "confirm.expired": "That request has expired. Please ask again if you still want it.",
   "confirm.unclear": "Please reply yes or no.",
   "botOff": "Thanks for your message. A member of our team will reply here.",

@@ -169,7 +169,7 @@ export const es: Partial<Templates> = {
   "handoff.already": "Una persona de nuestro equipo ya tiene esta conversación y responderá aquí.",
   "handoff.failedAction": "Algo falló de nuestro lado al hacerlo, así que no se cambió nada.",
 
-  "error.shopUnavailable": "Ahora mismo no puedo conectar con el sistema de pedidos de la tienda. Conviene intentarlo de nuevo en un minuto; si sigue fallando, puedo pasar la conversación a una persona.",
+  "error.shopUnavailable": "Ahora mismo no puedo acceder al sistema de pedidos de la tienda, así que no puedo comprobarlo yo. Una persona de nuestro equipo le responderá aquí.",
   "confirm.expired": "Esa solicitud expiró. Si todavía hace falta, basta con pedirlo de nuevo.",
   "confirm.unclear": "Por favor, responda sí o no.",
   "botOff": "Gracias por el mensaje. Alguien de nuestro equipo responderá aquí.",

@@ -169,7 +169,7 @@ export const fr: Partial<Templates> = {
   "handoff.already": "Un membre de notre équipe a pris en charge votre conversation et vous répondra ici.",
   "handoff.failedAction": "Un problème est survenu de notre côté pendant l’opération : rien n’a été modifié.",
 
-  "error.shopUnavailable": "Je n’arrive pas à joindre le système de commandes de la boutique pour le moment. Réessayez dans une minute ; si le problème persiste, demandez à parler à un conseiller.",
+  "error.shopUnavailable": "Je ne peux pas joindre le système de commandes de la boutique pour le moment, je ne peux donc pas vérifier moi-même. Un membre de notre équipe vous répondra ici.",
   "confirm.expired": "Cette demande a expiré. Si vous le souhaitez toujours, merci de la refaire.",
   "confirm.unclear": "Merci de répondre par oui ou non.",
   "botOff": "Merci pour votre message. Un membre de notre équipe vous répondra ici.",

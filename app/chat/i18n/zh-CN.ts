@@ -166,7 +166,7 @@ export const zhCN: Partial<Templates> = {
   "handoff.already": "我们的客服人员已收到您的对话，会在这里回复您。",
   "handoff.failedAction": "处理时我们这边出了点问题，因此没有做任何更改。",
 
-  "error.shopUnavailable": "我暂时无法连接店铺的订单系统。请稍等一分钟后再试；如果仍然失败，可以要求转接人工客服。",
+  "error.shopUnavailable": "我暂时无法连接店铺的订单系统，所以没法亲自为您查询。我们的客服人员会在这里跟进。",
   "confirm.expired": "该请求已过期。如仍需要，请重新提出。",
   "confirm.unclear": "请回复“是”或“否”。",
   "botOff": "感谢您的留言。我们的客服人员会在这里回复您。",
