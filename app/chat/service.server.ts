@@ -1,4 +1,5 @@
-import { Prisma, type Conversation } from "@prisma/client";
+import { Prisma, type Conversation, type Message } from "@prisma/client";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import prisma from "../db.server";
 import { handOff } from "../inbox/handoff.server";
@@ -89,7 +90,12 @@ export async function sendMessage(
     }
     throw error;
   }
-  await prisma.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: message.createdAt } });
+  // A message a person will read needs no bot turn: it counts as dealt with for the bot.
+  const forPeople = conversation.status !== "bot" || !graphql;
+  await prisma.conversation.update({
+    where: { id: conversation.id },
+    data: { lastMessageAt: message.createdAt, ...(forPeople ? { answeredThrough: message.id } : {}) },
+  });
 
   if (conversation.status !== "bot") return answerFrom(conversation.id, message.id - 1);
   if (!graphql) {
@@ -97,36 +103,112 @@ export async function sendMessage(
     await handOff(shop, conversation.id, "failed_action");
     return answerFrom(conversation.id, message.id - 1);
   }
-  await botTurn(conversation, message.id, input, customerId, graphql, opts.now);
+  await drainTurns(conversation.id, { locale: input.locale, customerId, graphql, now: opts.now });
   return answerFrom(conversation.id, message.id - 1);
 }
 
-async function botTurn(
-  conversation: Conversation,
-  messageId: number,
-  input: SendInput,
-  customerId: string | null,
-  graphql: AdminGraphql,
-  now?: Date,
-) {
+/** How long a turn may hold its conversation before another instance may take over (a crashed holder). */
+export const TURN_LEASE_MS = 60_000;
+
+interface TurnContext {
+  locale?: string;
+  customerId: string | null;
+  graphql: AdminGraphql;
+  now?: Date;
+}
+
+/** Takes the conversation's turn lease (one bot turn at a time across instances), or null when someone holds it. */
+async function acquireTurn(conversationId: string): Promise<string | null> {
+  const owner = randomUUID();
+  const now = new Date();
+  const taken = await prisma.conversation.updateMany({
+    where: { id: conversationId, OR: [{ turnLockedUntil: null }, { turnLockedUntil: { lt: now } }] },
+    data: { turnOwner: owner, turnLockedUntil: new Date(now.getTime() + TURN_LEASE_MS) },
+  });
+  return taken.count ? owner : null;
+}
+
+async function releaseTurn(conversationId: string, owner: string) {
+  await prisma.conversation.updateMany({
+    where: { id: conversationId, turnOwner: owner },
+    data: { turnOwner: null, turnLockedUntil: null },
+  });
+}
+
+const unanswered = (conversationId: string, after: number) =>
+  prisma.message.findFirst({
+    where: { conversationId, author: "shopper", id: { gt: after } },
+    orderBy: { id: "asc" },
+  });
+
+/**
+ * Answers the conversation's shopper messages the bot has not dealt with, oldest first, one turn at a time: two
+ * messages sent at once (two tabs, two instances) never run on the same dialogue state, and none is skipped. A
+ * request that finds the turn taken leaves its message to the holder, which answers it next; the widget gets the
+ * reply on its next poll.
+ */
+async function drainTurns(conversationId: string, turn: TurnContext) {
+  for (;;) {
+    const owner = await acquireTurn(conversationId);
+    if (!owner) return;
+    try {
+      for (;;) {
+        const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+        const next = await unanswered(conversationId, conversation.answeredThrough);
+        if (!next) break;
+        if (conversation.status !== "bot") {
+          // Handed over meanwhile: what is left is for the person.
+          await prisma.conversation.updateMany({ where: { id: conversationId }, data: { answeredThrough: next.id } });
+          continue;
+        }
+        await botTurn(conversation, next, turn);
+      }
+    } finally {
+      await releaseTurn(conversationId, owner);
+    }
+    // A message stored after the last look but before the release has nobody to answer it: look once more.
+    const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    if (conversation.status !== "bot" || !(await unanswered(conversationId, conversation.answeredThrough))) return;
+  }
+}
+
+/** Another holder answered this message first (its lease had expired under us): our answer is dropped. */
+class TurnTaken extends Error {}
+
+async function botTurn(conversation: Conversation, message: Message, context: TurnContext) {
   const { shop } = conversation;
   const settings = await settingsFor(shop);
+  const messageId = message.id;
   try {
     const turn = await runTurn({
       shop,
       conversationId: conversation.id,
-      visitorId: input.visitorId,
-      customerId: customerId ?? conversation.customerId,
+      visitorId: conversation.visitorId,
+      customerId: context.customerId ?? conversation.customerId,
       language: conversation.language,
-      storefrontLocale: input.locale,
+      storefrontLocale: context.locale,
       state: parseState(conversation.state),
       settings,
-      graphql,
-      text: input.text,
-      now,
+      graphql: context.graphql,
+      text: message.text,
+      now: context.now,
     });
-    await prisma.$transaction([
-      prisma.message.update({
+    await prisma.$transaction(async (tx) => {
+      // The conversation moves on only from the state this turn read: a turn that lost its lease writes nothing.
+      const moved = await tx.conversation.updateMany({
+        where: { id: conversation.id, answeredThrough: conversation.answeredThrough },
+        data: {
+          answeredThrough: messageId,
+          // An email the shopper proved with an order identifies them to the agent (and to customers/redact).
+          customerEmail: conversation.customerEmail ?? turn.state.verifiedContacts?.find((c) => c.includes("@")) ?? null,
+          state: JSON.stringify(turn.state),
+          language: turn.language,
+          sentiment: turn.nlu.sentimentScore,
+          lastMessageAt: new Date(),
+        },
+      });
+      if (!moved.count) throw new TurnTaken();
+      await tx.message.update({
         where: { id: messageId },
         data: {
           intent: turn.nlu.intent,
@@ -135,9 +217,9 @@ async function botTurn(
           angry: turn.nlu.angry,
           language: turn.language,
         },
-      }),
-      ...turn.replies.map((r) =>
-        prisma.message.create({
+      });
+      for (const r of turn.replies) {
+        await tx.message.create({
           data: {
             shop,
             conversationId: conversation.id,
@@ -146,39 +228,31 @@ async function botTurn(
             intent: turn.nlu.intent,
             meta: JSON.stringify({ ...r.meta, ...(r.quickReplies ? { quickReplies: r.quickReplies } : {}) }),
           },
-        }),
-      ),
-      prisma.conversation.update({
-        where: { id: conversation.id },
-        data: {
-          // An email the shopper proved with an order identifies them to the agent (and to customers/redact).
-          customerEmail: conversation.customerEmail ?? turn.state.verifiedContacts?.find((c) => c.includes("@")) ?? null,
-          state: JSON.stringify(turn.state),
-          language: turn.language,
-          sentiment: turn.nlu.sentimentScore,
-          lastMessageAt: new Date(),
-        },
-      }),
-      ...(turn.outcome
-        ? [
-            prisma.conversationOutcome.create({
-              data: {
-                shop,
-                conversationId: conversation.id,
-                kind: turn.outcome.kind,
-                orderId: turn.outcome.orderId,
-                amount: turn.outcome.amount,
-                currency: turn.outcome.currency,
-                reason: turn.outcome.reason,
-              },
-            }),
-          ]
-        : []),
-    ]);
+        });
+      }
+      if (turn.outcome) {
+        await tx.conversationOutcome.create({
+          data: {
+            shop,
+            conversationId: conversation.id,
+            kind: turn.outcome.kind,
+            orderId: turn.outcome.orderId,
+            amount: turn.outcome.amount,
+            currency: turn.outcome.currency,
+            reason: turn.outcome.reason,
+          },
+        });
+      }
+    });
     if (turn.handoff) await handOff(shop, conversation.id, turn.handoff);
   } catch (error) {
+    if (error instanceof TurnTaken) return;
     // The shopper's message is stored; a person picks it up rather than the shopper getting nothing.
     log.error("chat turn failed", { shop, conversationId: conversation.id, error: String(error) });
+    await prisma.conversation.updateMany({
+      where: { id: conversation.id, answeredThrough: conversation.answeredThrough },
+      data: { answeredThrough: messageId },
+    });
     await handOff(shop, conversation.id, "failed_action");
   }
 }

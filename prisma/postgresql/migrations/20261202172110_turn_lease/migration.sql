@@ -1,0 +1,8 @@
+-- AlterTable
+ALTER TABLE "Conversation" ADD COLUMN     "answeredThrough" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "turnLockedUntil" TIMESTAMP(3),
+ADD COLUMN     "turnOwner" TEXT;
+
+
+-- Conversations that existed before: everything in them has been dealt with.
+UPDATE "Conversation" SET "answeredThrough" = COALESCE((SELECT MAX("id") FROM "Message" WHERE "Message"."conversationId" = "Conversation"."id"), 0);
