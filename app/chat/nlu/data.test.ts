@@ -73,6 +73,7 @@ describe("data files", () => {
     "reviews-en.tsv",
     "reviews-en-2.tsv",
     "reviews-en-3.tsv",
+    "reviews-en-4.tsv",
     "reviews-zh.tsv",
     "reviews-zh-long.tsv",
     "reviews-zh-3.tsv",
@@ -134,7 +135,7 @@ describe("train and validation splits", () => {
           ...loadReviewFile(`reviews-${lang}.tsv`),
           ...(lang === "zh"
             ? [...loadReviewFile("reviews-zh-long.tsv"), ...loadReviewFile("reviews-zh-3.tsv")]
-            : [...loadReviewFile("reviews-en-2.tsv"), ...loadReviewFile("reviews-en-3.tsv")]),
+            : [...loadReviewFile("reviews-en-2.tsv"), ...loadReviewFile("reviews-en-3.tsv"), ...loadReviewFile("reviews-en-4.tsv")]),
         ].map((r) => sameText(r.text))
       );
       const shared = loadReviewFile(`reviews-${lang}-validation.tsv`).filter((r) =>

@@ -112,6 +112,7 @@ export function loadReviewFile(
     | "reviews-en.tsv"
     | "reviews-en-2.tsv"
     | "reviews-en-3.tsv"
+    | "reviews-en-4.tsv"
     | "reviews-zh.tsv"
     | "reviews-zh-long.tsv"
     | "reviews-zh-3.tsv"
@@ -168,6 +169,7 @@ export function loadPolarity(side: "train" | "test"): PolarityRow[] {
       ["reviews-en.tsv", "en"],
       ["reviews-en-2.tsv", "en"],
       ["reviews-en-3.tsv", "en"],
+      ["reviews-en-4.tsv", "en"],
       ["reviews-zh.tsv", "zh"],
       ["reviews-zh-long.tsv", "zh"],
       ["reviews-zh-3.tsv", "zh"],
