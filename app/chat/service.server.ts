@@ -72,14 +72,12 @@ export async function sendMessage(
 
   let message;
   try {
-    message = await prisma.message.create({
-      data: {
-        shop,
-        conversationId: conversation.id,
-        author: "shopper",
-        text: input.text,
-        clientMessageId: input.clientMessageId,
-      },
+    message = await insertMessage(conversation.id, {
+      shop,
+      conversationId: conversation.id,
+      author: "shopper",
+      text: input.text,
+      clientMessageId: input.clientMessageId,
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -105,6 +103,20 @@ export async function sendMessage(
   }
   await drainTurns(conversation.id, { locale: input.locale, customerId, graphql, now: opts.now });
   return answerFrom(conversation.id, message.id - 1);
+}
+
+/**
+ * Stores a message of a conversation so that, within the conversation, ids grow in the order messages become
+ * visible: the conversation's row is updated first, and its lock (PostgreSQL) or the database's single writer
+ * (SQLite) holds back any other insert into it until this one commits. A poll for "messages after id N" therefore
+ * never skips one committed late with a lower id. Every writer of messages follows the same order.
+ */
+async function insertMessage(conversationId: string, data: Prisma.MessageUncheckedCreateInput) {
+  const [, message] = await prisma.$transaction([
+    prisma.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: new Date() } }),
+    prisma.message.create({ data }),
+  ]);
+  return message;
 }
 
 /** How long a turn may hold its conversation before another instance may take over (a crashed holder). */

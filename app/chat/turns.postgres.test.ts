@@ -48,6 +48,45 @@ describe.skipIf(!db.url)("one turn at a time on PostgreSQL", () => {
     await client.end();
   });
 
+  it("makes an agent's reply wait for a message still being written, so no poll sees them out of order", async () => {
+    const { pollMessages } = await import("./service.server");
+    const { agentReply } = await import("../inbox/inbox.server");
+    const { DEMO_SHOP_DOMAIN } = await import("../demo/shop-data");
+    const visitorId = `visitor-pg-order-${Date.now()}`;
+    await send(visitorId, "hi");
+    const conversation = await prisma.conversation.findFirstOrThrow({ where: { visitorId } });
+    const seen: number[][] = [];
+    let writing = true;
+    const polling = (async () => {
+      while (writing) {
+        seen.push((await pollMessages(DEMO_SHOP_DOMAIN, visitorId, 0)).messages.map((m) => m.id));
+        await new Promise((r) => setTimeout(r, 15));
+      }
+    })();
+    // A slow writer that follows the app's rule (the conversation's row first, then the insert, whose id is given
+    // now) and commits 400 ms later.
+    const slow = prisma.$transaction(
+      async (tx) => {
+        await tx.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: new Date() } });
+        await tx.message.create({ data: { shop: DEMO_SHOP_DOMAIN, conversationId: conversation.id, author: "bot", text: "slow" } });
+        await new Promise((r) => setTimeout(r, 400));
+      },
+      { timeout: 10_000 },
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    // Meanwhile an agent answers: the app's write must wait for the slow one, so ids appear in order.
+    const reply = agentReply(DEMO_SHOP_DOMAIN, conversation.id, { id: "staff-1", name: "Ana" }, "fast");
+    await Promise.all([slow, reply]);
+    writing = false;
+    await polling;
+    const all = (await pollMessages(DEMO_SHOP_DOMAIN, visitorId, 0)).messages;
+    const slowId = all.find((m) => m.text === "slow")!.id;
+    const fastId = all.find((m) => m.text === "fast")!.id;
+    expect(fastId).toBeGreaterThan(slowId);
+    // Every poll saw a prefix of the conversation: never the agent's reply without the message written before it.
+    for (const ids of seen) if (ids.includes(fastId)) expect(ids).toContain(slowId);
+  });
+
   it("answers four messages sent together in their order, each once, follow-ups on the verified order", async () => {
     const o = standIn.data.orders.find((x) => x.scenario === "in_transit")!;
     const visitorId = `visitor-pg-${Date.now()}`;

@@ -95,10 +95,9 @@ export async function agentReply(shop: string, id: string, staff: Staff, text: s
   const conversation = await prisma.conversation.findFirst({ where: { shop, id } });
   if (!conversation) return null;
   const now = new Date();
-  const [message] = await prisma.$transaction([
-    prisma.message.create({
-      data: { shop, conversationId: id, author: "agent", text, agentId: staff.id, agentName: staff.name, createdAt: now },
-    }),
+  // The conversation row first: its lock orders this insert after any other still being written (see poll order in
+  // chat/messages.server.ts).
+  const [, message] = await prisma.$transaction([
     prisma.conversation.update({
       where: { id },
       data: {
@@ -108,6 +107,9 @@ export async function agentReply(shop: string, id: string, staff: Staff, text: s
         firstHumanReplyAt: conversation.firstHumanReplyAt ?? now,
         lastMessageAt: now,
       },
+    }),
+    prisma.message.create({
+      data: { shop, conversationId: id, author: "agent", text, agentId: staff.id, agentName: staff.name, createdAt: now },
     }),
   ]);
   if (conversation.status !== "assigned") await event(shop, id, "assigned", staff);
@@ -120,10 +122,10 @@ export async function closeConversation(shop: string, id: string, staff: Staff) 
   if (!conversation || conversation.status === "closed") return false;
   const { locale } = replyLocaleFor(conversation.language);
   await prisma.$transaction([
+    prisma.conversation.update({ where: { id }, data: { status: "closed", closedAt: new Date() } }),
     prisma.message.create({
       data: { shop, conversationId: id, author: "bot", text: t(locale, "csat.ask"), meta: JSON.stringify({ csat: true }) },
     }),
-    prisma.conversation.update({ where: { id }, data: { status: "closed", closedAt: new Date() } }),
   ]);
   await event(shop, id, "closed", staff);
   return true;

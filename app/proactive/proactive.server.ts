@@ -65,6 +65,8 @@ export async function noticeOrder(shop: string, order: OrderShipments, now = new
 async function post(shop: string, conversationId: string, language: string, outreachId: string, outreach: Outreach) {
   const now = new Date();
   await prisma.$transaction([
+    // The conversation row first: its lock orders this insert after any other still being written.
+    prisma.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: now } }),
     prisma.message.create({
       data: {
         shop,
@@ -74,7 +76,6 @@ async function post(shop: string, conversationId: string, language: string, outr
         meta: JSON.stringify({ proactive: outreach.problem.trigger, orderName: outreach.orderName }),
       },
     }),
-    prisma.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: now } }),
     prisma.proactiveMessage.update({ where: { id: outreachId }, data: { status: "sent", sentAt: now, conversationId } }),
   ]);
 }
