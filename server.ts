@@ -1,6 +1,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import cluster from "node:cluster";
 import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,6 +15,14 @@ export async function startAppServer(opts: { port: number; host?: string; buildD
   const build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  // Which instance answered, when several run (npm run start:cluster): for the tests and for reading logs.
+  if (cluster.isWorker) {
+    const instance = String(cluster.worker!.id);
+    app.use((_req, res, next) => {
+      res.setHeader("X-Shopdesk-Instance", instance);
+      next();
+    });
+  }
   app.use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));

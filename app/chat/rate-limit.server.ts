@@ -19,18 +19,21 @@ export const LIMITS = {
  */
 export async function hit(shop: string, key: string, limit: Limit, now = new Date()): Promise<number> {
   const id = `${shop}:${key}`;
-  // The window opens at a key's first request (not on the clock's minute), so a burst cannot straddle two windows.
-  const row = await prisma.$transaction(async (tx) => {
-    const current = await tx.rateLimitWindow.findUnique({ where: { key: id } });
-    if (!current || now.getTime() - current.windowStart.getTime() >= limit.windowMs) {
-      return tx.rateLimitWindow.upsert({
-        where: { key: id },
-        create: { key: id, windowStart: now, count: 1 },
-        update: { windowStart: now, count: 1 },
-      });
-    }
-    return tx.rateLimitWindow.update({ where: { key: id }, data: { count: { increment: 1 } } });
+  // Single statements only: a read-then-write transaction deadlocks between processes on SQLite (both hold the read
+  // lock, neither can write) and loses counts on PostgreSQL. The upsert counts atomically; a window that has run out
+  // is reset by a conditional update, which only one of several racing requests wins.
+  let row = await prisma.rateLimitWindow.upsert({
+    where: { key: id },
+    create: { key: id, windowStart: now, count: 1 },
+    update: { count: { increment: 1 } },
   });
+  if (now.getTime() - row.windowStart.getTime() >= limit.windowMs) {
+    const reset = await prisma.rateLimitWindow.updateMany({
+      where: { key: id, windowStart: row.windowStart },
+      data: { windowStart: now, count: 1 },
+    });
+    row = reset.count ? { ...row, windowStart: now, count: 1 } : await prisma.rateLimitWindow.findUniqueOrThrow({ where: { key: id } });
+  }
   // Every visitor leaves a row behind; now and then sweep the ones whose window ended long ago.
   if (Math.random() < 0.01) {
     await prisma.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } } });

@@ -39,6 +39,27 @@ export interface ChatAnswer {
   messages: PublicMessage[];
 }
 
+/**
+ * Opens the visitor's new conversation. Two first messages sent at once (two tabs, two instances) race here: the
+ * unique open slot per visitor lets one create it, and the other joins it.
+ */
+async function openConversation(shop: string, visitor: string, customerId: string | null, locale?: string) {
+  try {
+    return await prisma.conversation.create({
+      data: {
+        shop,
+        visitorId: visitor,
+        openFor: visitor,
+        customerId,
+        language: (locale ?? "en").split("-")[0].toLowerCase() || "en",
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    return prisma.conversation.findFirstOrThrow({ where: { shop, openFor: visitor } });
+  }
+}
+
 /** The visitor's current conversation (the newest one), if any. */
 function currentConversation(shop: string, visitor: string) {
   return prisma.conversation.findFirst({ where: { shop, visitorId: visitor }, orderBy: { createdAt: "desc" } });
@@ -58,14 +79,7 @@ export async function sendMessage(
 ): Promise<ChatAnswer> {
   let conversation = await currentConversation(shop, input.visitorId);
   if (!conversation || conversation.status === "closed") {
-    conversation = await prisma.conversation.create({
-      data: {
-        shop,
-        visitorId: input.visitorId,
-        customerId,
-        language: (input.locale ?? "en").split("-")[0].toLowerCase() || "en",
-      },
-    });
+    conversation = await openConversation(shop, input.visitorId, customerId, input.locale);
   } else if (customerId && !conversation.customerId) {
     conversation = await prisma.conversation.update({ where: { id: conversation.id }, data: { customerId } });
   }

@@ -54,6 +54,16 @@ describe("messages sent at the same time", () => {
     expect(order.filter(Boolean)).toEqual([1, 2, 3, 4]);
   });
 
+  it("puts two first messages sent at once into one conversation, both answered", async () => {
+    const visitorId = `visitor-first-${Date.now()}`;
+    await Promise.all([send(visitorId, "hi"), send(visitorId, "where is my order?")]);
+    const conversations = await prisma.conversation.findMany({ where: { visitorId } });
+    expect(conversations).toHaveLength(1);
+    const messages = await prisma.message.findMany({ where: { conversationId: conversations[0].id }, orderBy: { id: "asc" } });
+    expect(messages.filter((m) => m.author === "shopper").map((m) => m.text).sort()).toEqual(["hi", "where is my order?"]);
+    expect(conversations[0].answeredThrough).toBe(messages.filter((m) => m.author === "shopper").at(-1)!.id);
+  });
+
   it("lets a turn whose holder died be taken over once its lease has run out", async () => {
     const visitorId = `visitor-stale-${Date.now()}`;
     await send(visitorId, "hi");

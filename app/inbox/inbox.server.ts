@@ -122,7 +122,8 @@ export async function closeConversation(shop: string, id: string, staff: Staff) 
   if (!conversation || conversation.status === "closed") return false;
   const { locale } = replyLocaleFor(conversation.language);
   await prisma.$transaction([
-    prisma.conversation.update({ where: { id }, data: { status: "closed", closedAt: new Date() } }),
+    // Closed frees the visitor's open slot: their next message opens a new conversation.
+    prisma.conversation.update({ where: { id }, data: { status: "closed", closedAt: new Date(), openFor: null } }),
     prisma.message.create({
       data: { shop, conversationId: id, author: "bot", text: t(locale, "csat.ask"), meta: JSON.stringify({ csat: true }) },
     }),
