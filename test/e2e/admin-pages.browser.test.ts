@@ -94,6 +94,31 @@ describe.skipIf(!hasChromium)("admin pages change the bot at once", { timeout: 9
     expect(after.quickReplies).toContain("Open a carrier claim");
   });
 
+  it("shows HTML and script in messages as text, never running them, in the widget and in the Inbox", async () => {
+    const attack = `<img src=x onerror="window.__xss='img'"><script>window.__xss='script'</script><b>bold?</b> hello`;
+    const page = await (await browser.newContext(UA)).newPage();
+    await page.goto(demo.storefrontUrl);
+    await page.locator("shopdesk-chat .sd-launcher").click();
+    await page.locator("shopdesk-chat #sd-input").fill(attack);
+    await page.keyboard.press("Enter");
+    const bubble = page.locator("shopdesk-chat .sd-msg-shopper .sd-bubble").last();
+    await expect.poll(() => bubble.textContent(), { timeout: 15_000 }).toBe(attack);
+    expect(await bubble.locator("img, script, b").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    // To a person, so the conversation (with the attack in it) is in the Inbox.
+    await page.locator("shopdesk-chat #sd-input").fill("talk to a person please, xss check");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("shopdesk-chat .sd-msg-bot .sd-bubble").last().textContent(), { timeout: 15_000 }).toMatch(/member of our team/);
+
+    await openAdminPage(admin, `${demo.appUrl}/app/inbox`);
+    await admin.getByRole("row").filter({ hasText: "xss check" }).first().getByRole("link").click();
+    await admin.waitForURL(/\/app\/inbox\/[^/?]+$/);
+    await expect.poll(() => admin.getByText(attack, { exact: true }).count()).toBeGreaterThan(0);
+    expect(await admin.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(await admin.locator("main img[src='x'], main b").count()).toBe(0);
+    await page.context().close();
+  });
+
   it("explains an impossible business-hours setting next to the field and keeps the old value", async () => {
     await openAdminPage(admin, `${demo.appUrl}/app/settings`);
     await admin.getByLabel("Team available from").fill("25:00");
