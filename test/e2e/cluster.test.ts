@@ -25,7 +25,7 @@ describe("the app as three instances on one port", { timeout: 120_000 }, () => {
     child = spawn(
       process.execPath,
       ["--import", "tsx", "app/demo/cluster.ts", "--instances", "3", "--port", String(appPort), "--storefront-port", String(storefrontPort)],
-      { cwd: ROOT, env: { ...process.env, NODE_ENV: "development", DATABASE_URL: freshDatabaseUrl("cluster"), LOG_LEVEL: "warn" } },
+      { cwd: ROOT, env: { ...process.env, NODE_ENV: "development", DATABASE_URL: freshDatabaseUrl("cluster", { wal: true }), LOG_LEVEL: "warn" } },
     );
     child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
     child.stderr!.on("data", (d: Buffer) => (log += d.toString()));

@@ -1,0 +1,149 @@
+/**
+ * npm run bench:chat -- --chats 100 --admin-latency 50 [--instances 3] [--database postgresql://…]
+ *
+ * Many shoppers chatting at once with the whole app: the demo run as `--instances` app processes (npm run
+ * start:cluster), every Admin API answer delayed by `--admin-latency` ms (the stand-in's fault profile), each chat a
+ * visitor sending five messages in turn (status with verification, two follow-ups, a stock question, thanks) through
+ * the demo storefront's signed App Proxy. Prints turns/s, p50/p99 turn latency, errors and the app processes' memory,
+ * beside a plain node:http server answering the same load in the same run (what the machine and the client alone
+ * cost). Goals: p99 <= admin latency + 25 ms, RSS <= 300 MB per instance.
+ */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import { freePort } from "../test/browser";
+import { freshDatabaseUrl } from "../test/db";
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const CHATS = Number(arg("chats", "100"));
+const LATENCY = Number(arg("admin-latency", "50"));
+const INSTANCES = Number(arg("instances", "1"));
+const DATABASE = arg("database", "");
+const UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36";
+const SCRIPT = [
+  "where is order #1043? zoe.parker@example.org",
+  "and when will it arrive?",
+  "which carrier?",
+  "is the merino crew sweater in stock in M / Forest?",
+  "thanks!",
+];
+
+// Keep-alive connections, as a browser keeps them to a storefront.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CHATS });
+
+function post(url: string, body: string): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "user-agent": UA } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+
+/** Runs CHATS chats of SCRIPT against `url`; each chat sends its messages one after another. */
+async function load(url: (chat: number, turn: number) => { href: string; body: string }) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CHATS }, async (_, chat) => {
+      for (let turn = 0; turn < SCRIPT.length; turn++) {
+        const { href, body } = url(chat, turn);
+        try {
+          const r = await post(href, body);
+          latencies.push(r.ms);
+          if (r.status !== 200) errors++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+function rssOf(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  return Number(line?.replace(/\D+/g, "") ?? 0) / 1024;
+}
+
+async function main() {
+  // Reference: the same client against a node:http server that answers at once.
+  const plainPort = await freePort();
+  const plain = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
+  });
+  await new Promise<void>((r) => plain.listen(plainPort, "127.0.0.1", () => r()));
+  const reference = await load(() => ({ href: `http://127.0.0.1:${plainPort}/`, body: "{}" }));
+  plain.close();
+
+  const [appPort, storefrontPort] = [await freePort(), await freePort()];
+  let log = "";
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "app/demo/cluster.ts", "--instances", String(INSTANCES), "--port", String(appPort), "--storefront-port", String(storefrontPort)],
+    {
+      env: {
+        ...process.env,
+        // The production build, run in demo mode (which the configuration refuses under NODE_ENV=production).
+        NODE_ENV: "development",
+        SHOPDESK_DEMO: "1",
+        DATABASE_URL: DATABASE || freshDatabaseUrl("bench-chat", { wal: true }),
+        SHOPDESK_ADMIN_FAULTS: `slow=${LATENCY}`,
+        LOG_LEVEL: "error",
+      },
+    },
+  );
+  child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
+  const waitStarted = Date.now();
+  while (!/app instances? on/.test(log)) {
+    if (Date.now() - waitStarted > 120_000 || child.exitCode !== null) throw new Error(`the app did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const pids = [...log.matchAll(/listening \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+  const run = Date.now().toString(36);
+  const chat = (c: number, turn: number) => ({
+    href: `http://127.0.0.1:${storefrontPort}/apps/shopdesk/chat`,
+    body: JSON.stringify({
+      visitorId: `bench-${run}-${String(c).padStart(6, "0")}`,
+      clientMessageId: `bench-${run}-${c}-${turn}`,
+      text: SCRIPT[turn],
+    }),
+  });
+  // A short warm-up (module caches, the catalog and shop profile caches), not counted.
+  await post(chat(CHATS + 1, 0).href, chat(CHATS + 1, 0).body);
+  const result = await load(chat);
+  const rss = pids.map(rssOf);
+  child.kill("SIGTERM");
+
+  const p50 = quantile(result.latencies, 0.5);
+  const p99 = quantile(result.latencies, 0.99);
+  const goal = LATENCY + 25;
+  console.log(`chat bench: ${CHATS} concurrent chats x ${SCRIPT.length} turns, ${INSTANCES} instance(s), Admin API latency ${LATENCY} ms, ${DATABASE ? "PostgreSQL" : "SQLite"}`);
+  console.log(`chat turns ${result.latencies.length}`);
+  console.log(`chat turns/s ${(result.latencies.length / result.seconds).toFixed(1)} turns/s`);
+  console.log(`chat turn p50 ${p50.toFixed(1)} ms`);
+  console.log(`chat turn p99 ${p99.toFixed(1)} ms (goal <= ${goal} ms: ${p99 <= goal ? "met" : "missed"})`);
+  console.log(`chat errors ${result.errors}`);
+  console.log(`server RSS ${Math.max(...rss).toFixed(0)} MB per instance at most (${rss.map((r) => r.toFixed(0)).join(", ")} MB; goal <= 300 MB)`);
+  console.log(`reference node:http ${(reference.latencies.length / reference.seconds).toFixed(1)} req/s`);
+  console.log(`reference node:http p50 ${quantile(reference.latencies, 0.5).toFixed(1)} ms`);
+  console.log(`reference node:http p99 ${quantile(reference.latencies, 0.99).toFixed(1)} ms`);
+  agent.destroy();
+  process.exit(0);
+}
+
+await main();
