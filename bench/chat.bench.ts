@@ -73,6 +73,12 @@ async function load(url: (chat: number, turn: number) => { href: string; body: s
   return { latencies, errors, seconds: (performance.now() - started) / 1000 };
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssOf(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
   return Number(line?.replace(/\D+/g, "") ?? 0) / 1024;
@@ -125,7 +131,9 @@ async function main() {
   });
   // A short warm-up (module caches, the catalog and shop profile caches), not counted.
   await post(chat(CHATS + 1, 0).href, chat(CHATS + 1, 0).body);
+  const cpuBefore = [child.pid!, ...pids].map(cpuOf);
   const result = await load(chat);
+  const cpu = [child.pid!, ...pids].map((pid, i) => cpuOf(pid) - cpuBefore[i]);
   const rss = pids.map(rssOf);
   child.kill("SIGTERM");
 
@@ -139,6 +147,8 @@ async function main() {
   console.log(`chat turn p99 ${p99.toFixed(1)} ms (goal <= ${goal} ms: ${p99 <= goal ? "met" : "missed"})`);
   console.log(`chat errors ${result.errors}`);
   console.log(`server RSS ${Math.max(...rss).toFixed(0)} MB per instance at most (${rss.map((r) => r.toFixed(0)).join(", ")} MB; goal <= 300 MB)`);
+  // Where the time goes: the primary holds the demo's Admin API stand-in and storefront proxy for every instance.
+  console.log(`cpu during the run: demo primary (stand-in, storefront) ${cpu[0].toFixed(1)} s, app instance(s) ${cpu.slice(1).map((c) => c.toFixed(1)).join(", ")} s, over ${result.seconds.toFixed(1)} s`);
   console.log(`reference node:http ${(reference.latencies.length / reference.seconds).toFixed(1)} req/s`);
   console.log(`reference node:http p50 ${quantile(reference.latencies, 0.5).toFixed(1)} ms`);
   console.log(`reference node:http p99 ${quantile(reference.latencies, 0.99).toFixed(1)} ms`);

@@ -102,12 +102,11 @@ export async function sendMessage(
     }
     throw error;
   }
-  // A message a person will read needs no bot turn: it counts as dealt with for the bot.
-  const forPeople = conversation.status !== "bot" || !graphql;
-  await prisma.conversation.update({
-    where: { id: conversation.id },
-    data: { lastMessageAt: message.createdAt, ...(forPeople ? { answeredThrough: message.id } : {}) },
-  });
+  // A message a person will read needs no bot turn: it counts as dealt with for the bot. (insertMessage has already
+  // moved lastMessageAt.)
+  if (conversation.status !== "bot" || !graphql) {
+    await prisma.conversation.update({ where: { id: conversation.id }, data: { answeredThrough: message.id } });
+  }
 
   if (conversation.status !== "bot") return answerFrom(conversation.id, message.id - 1);
   if (!graphql) {
@@ -177,10 +176,13 @@ async function drainTurns(conversationId: string, turn: TurnContext) {
   for (;;) {
     const owner = await acquireTurn(conversationId);
     if (!owner) return;
+    let through = 0;
     try {
       for (;;) {
+        // The conversation as the previous turn left it (its state, status and answeredThrough), read once a turn.
         const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
-        const next = await unanswered(conversationId, conversation.answeredThrough);
+        through = conversation.answeredThrough;
+        const next = await unanswered(conversationId, through);
         if (!next) break;
         if (conversation.status !== "bot") {
           // Handed over meanwhile: what is left is for the person.
@@ -188,13 +190,15 @@ async function drainTurns(conversationId: string, turn: TurnContext) {
           continue;
         }
         await botTurn(conversation, next, turn);
+        // Usually nothing else is waiting: one look, not a re-read of the conversation, settles it.
+        through = next.id;
+        if (!(await unanswered(conversationId, through))) break;
       }
     } finally {
       await releaseTurn(conversationId, owner);
     }
     // A message stored after the last look but before the release has nobody to answer it: look once more.
-    const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: conversationId } });
-    if (conversation.status !== "bot" || !(await unanswered(conversationId, conversation.answeredThrough))) return;
+    if (!(await unanswered(conversationId, through))) return;
   }
 }
 
@@ -244,16 +248,17 @@ async function botTurn(conversation: Conversation, message: Message, context: Tu
           language: turn.language,
         },
       });
-      for (const r of turn.replies) {
-        await tx.message.create({
-          data: {
+      // One statement for all the replies; ids follow the array's order.
+      if (turn.replies.length) {
+        await tx.message.createMany({
+          data: turn.replies.map((r) => ({
             shop,
             conversationId: conversation.id,
             author: "bot",
             text: r.text,
             intent: turn.nlu.intent,
             meta: JSON.stringify({ ...r.meta, ...(r.quickReplies ? { quickReplies: r.quickReplies } : {}) }),
-          },
+          })),
         });
       }
       if (turn.outcome) {
