@@ -8,20 +8,15 @@
  * beside a plain node:http server answering the same load in the same run (what the machine and the client alone
  * cost). Goals: p99 <= admin latency + 25 ms, RSS <= 300 MB per instance.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { freePort } from "../test/browser";
-import { freshDatabaseUrl } from "../test/db";
+import { flag, quantile, startApp } from "./harness";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-const CHATS = Number(arg("chats", "100"));
-const LATENCY = Number(arg("admin-latency", "50"));
-const INSTANCES = Number(arg("instances", "1"));
-const DATABASE = arg("database", "");
+const CHATS = Number(flag("chats", "100"));
+const LATENCY = Number(flag("admin-latency", "50"));
+const INSTANCES = Number(flag("instances", "1"));
+const DATABASE = flag("database", "");
 const UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0 Safari/537.36";
 const SCRIPT = [
   "where is order #1043? zoe.parker@example.org",
@@ -45,11 +40,6 @@ function post(url: string, body: string): Promise<{ status: number; ms: number }
     req.end(body);
   });
 }
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
-};
 
 /** Runs CHATS chats of SCRIPT against `url`; each chat sends its messages one after another. */
 async function load(url: (chat: number, turn: number) => { href: string; body: string }) {
@@ -95,31 +85,9 @@ async function main() {
   const reference = await load(() => ({ href: `http://127.0.0.1:${plainPort}/`, body: "{}" }));
   plain.close();
 
-  const [appPort, storefrontPort] = [await freePort(), await freePort()];
-  let log = "";
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "app/demo/cluster.ts", "--instances", String(INSTANCES), "--port", String(appPort), "--storefront-port", String(storefrontPort)],
-    {
-      env: {
-        ...process.env,
-        // The production build, run in demo mode (which the configuration refuses under NODE_ENV=production).
-        NODE_ENV: "development",
-        SHOPDESK_DEMO: "1",
-        DATABASE_URL: DATABASE || freshDatabaseUrl("bench-chat", { wal: true }),
-        SHOPDESK_ADMIN_FAULTS: `slow=${LATENCY}`,
-        LOG_LEVEL: "error",
-      },
-    },
-  );
-  child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-  const waitStarted = Date.now();
-  while (!/app instances? on/.test(log)) {
-    if (Date.now() - waitStarted > 120_000 || child.exitCode !== null) throw new Error(`the app did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const pids = [...log.matchAll(/listening \(pid (\d+)\)/g)].map((m) => Number(m[1]));
+  const app = await startApp({ instances: INSTANCES, database: DATABASE, env: { SHOPDESK_ADMIN_FAULTS: `slow=${LATENCY}` } });
+  const { child, storefrontPort } = app;
+  const pids = app.instancePids;
   const run = Date.now().toString(36);
   const chat = (c: number, turn: number) => ({
     href: `http://127.0.0.1:${storefrontPort}/apps/shopdesk/chat`,
@@ -135,7 +103,7 @@ async function main() {
   const result = await load(chat);
   const cpu = [child.pid!, ...pids].map((pid, i) => cpuOf(pid) - cpuBefore[i]);
   const rss = pids.map(rssOf);
-  child.kill("SIGTERM");
+  await app.stop();
 
   const p50 = quantile(result.latencies, 0.5);
   const p99 = quantile(result.latencies, 0.99);

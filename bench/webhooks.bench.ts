@@ -7,27 +7,20 @@
  * in the database that every distinct webhook id was recorded exactly once.
  */
 import Database from "better-sqlite3";
-import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import http from "node:http";
-import { freePort } from "../test/browser";
-import { freshDatabaseUrl } from "../test/db";
 import { DEMO_API_SECRET } from "../app/env.server";
 import { DEMO_SHOP_DOMAIN } from "../app/demo/shop-data";
+import { flag, quantile, startApp } from "./harness";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-const RATE = Number(arg("rate", "200"));
-const SECONDS = Number(arg("seconds", "20"));
-const INSTANCES = Number(arg("instances", "1"));
-const DATABASE = arg("database", "");
+const RATE = Number(flag("rate", "200"));
+const SECONDS = Number(flag("seconds", "20"));
+const INSTANCES = Number(flag("instances", "1"));
+const DATABASE = flag("database", "");
 
 // Shopify's library records the topic as FULFILLMENT_EVENTS_CREATE.
 const TOPIC = `upper(replace(topic, '/', '_')) = 'FULFILLMENT_EVENTS_CREATE'`;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
 function deliver(url: string, id: string, n: number): Promise<{ status: number; ms: number }> {
   const body = JSON.stringify({
@@ -65,21 +58,8 @@ function deliver(url: string, id: string, n: number): Promise<{ status: number; 
 }
 
 async function main() {
-  const [appPort, storefrontPort] = [await freePort(), await freePort()];
-  const databaseUrl = DATABASE || freshDatabaseUrl("bench-webhooks", { wal: true });
-  let log = "";
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "app/demo/cluster.ts", "--instances", String(INSTANCES), "--port", String(appPort), "--storefront-port", String(storefrontPort)],
-    { env: { ...process.env, NODE_ENV: "development", SHOPDESK_DEMO: "1", DATABASE_URL: databaseUrl, LOG_LEVEL: "error" } },
-  );
-  child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (log += d.toString()));
-  const waitStarted = Date.now();
-  while (!/app instances? on/.test(log)) {
-    if (Date.now() - waitStarted > 120_000 || child.exitCode !== null) throw new Error(`the app did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const app = await startApp({ instances: INSTANCES, database: DATABASE });
+  const { appPort, databaseUrl } = app;
 
   const url = `http://127.0.0.1:${appPort}/webhooks/fulfillment_events/create`;
   const latencies: number[] = [];
@@ -113,8 +93,7 @@ async function main() {
   const seconds = (performance.now() - started) / 1000;
   // Let the work after the 200 finish before counting.
   await new Promise((r) => setTimeout(r, 2000));
-  child.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 700));
+  await app.stop();
 
   let recorded = -1;
   let distinct = -1;
