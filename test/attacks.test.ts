@@ -1,6 +1,6 @@
 // Forged, stale, missing and tampered signatures on every storefront (App Proxy) route and every webhook route:
-// each is refused before anything is written. The routes are read from app/routes, so a new one is covered (and a
-// route that cannot be called signed fails here) without editing this file.
+// each is refused before anything is written. The routes are read from app/routes, so a new one is covered without
+// editing this file.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createHmac } from "node:crypto";
 import fs from "node:fs";

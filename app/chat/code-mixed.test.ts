@@ -3,9 +3,9 @@ import prisma from "../db.server";
 import { createAdminClient } from "../shopify/client.server";
 import { adminGraphqlFor, demoStandIn, useShopifyAdmin } from "../../test/shopify";
 import { resetDatabase } from "../../test/fixtures";
+import { chatShopper } from "../../test/chat";
 import type { AdminStandIn } from "../demo/admin-api";
 import { DEMO_SHOP_DOMAIN } from "../demo/shop-data";
-import { sendMessage } from "./service.server";
 import { clearShopProfiles } from "./shop-profile.server";
 import { clearCatalogs } from "./catalog.server";
 import { understand } from "./understand";
@@ -18,17 +18,8 @@ let standIn: AdminStandIn;
 useShopifyAdmin(() => standIn);
 const graphql = createAdminClient(adminGraphqlFor(), { backoffMs: 1, maxTries: 2 }).request;
 
-let seq = 0;
 /** A shopper in the storefront chat (an English storefront unless told): each call is one message. */
-function shopper(opts: { locale?: string } = {}) {
-  const visitorId = `visitor-${Date.now().toString(36)}-${++seq}-xxxxxxxx`;
-  const say = async (text: string) => {
-    const answer = await sendMessage(SHOP, null, { visitorId, clientMessageId: `msg-${++seq}-abcdefgh`, text, locale: opts.locale }, graphql);
-    const replies = answer.messages.filter((m) => m.author === "bot").map((m) => m.text);
-    return { ...answer, text: replies.join("\n"), replies };
-  };
-  return { visitorId, say };
-}
+const shopper = (opts: { locale?: string } = {}) => chatShopper(graphql, opts);
 const languageOf = async (visitorId: string) =>
   (await prisma.conversation.findFirstOrThrow({ where: { shop: SHOP, visitorId } })).language;
 

@@ -82,7 +82,7 @@ describe("guessing across visitors", () => {
 });
 
 describe("order status and tracking", () => {
-  it("answers a follow-up about the date with the date alone, not the whole status again", async () => {
+  it("answers a follow-up about the date in one line (date, carrier, tracking), not the whole status again", async () => {
     const s = shopper();
     const first = await s.say("where is my order #1043 zoe.parker@example.org");
     expect(first.text).toContain(order("#1043").fulfillments[0].trackingInfo[0].number);

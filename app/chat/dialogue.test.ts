@@ -42,7 +42,7 @@ describe("follow-ups are answered against the remembered order", () => {
     expect(number.text).not.toMatch(/placed/);
   });
 
-  it("answers 'when?' in German with the date alone", async () => {
+  it("answers 'when?' in German in one line with the date", async () => {
     const o = orderOf("in_transit");
     const s = shopper();
     await s.say(`Wo ist meine Bestellung ${o.name}? ${o.email}`);

@@ -6,7 +6,7 @@
  */
 import { unicodeWords } from "./words";
 
-export type Aspect = "when" | "carrier" | "tracking" | "why" | "options" | "other" | "amount" | "pay" | "refund" | "status";
+export type Aspect = "when" | "carrier" | "tracking" | "why" | "options" | "other" | "amount" | "pay" | "refund";
 
 // Patterns are tested on lower-cased text; CJK has no word boundaries, so those alternatives stand alone.
 const ASPECTS: [Aspect, RegExp][] = (
@@ -41,7 +41,7 @@ const ASPECTS: [Aspect, RegExp][] = (
   ] as [Aspect, RegExp][]
 ).map(([a, re]) => [a, unicodeWords(re)]);
 
-/** The aspects a message asks about, most specific first ("when" before "status"). Empty when none is named. */
+/** The aspects a message asks about, in the order of ASPECTS. Empty when none is named (a status question). */
 export function aspectsOf(text: string): Aspect[] {
   const t = text.toLowerCase();
   return ASPECTS.filter(([, re]) => re.test(t)).map(([a]) => a);

@@ -40,10 +40,17 @@ export interface ChatAnswer {
 }
 
 /**
- * Opens the visitor's new conversation. Two first messages sent at once (two tabs, two instances) race here: the
- * unique open slot per visitor lets one create it, and the other joins it.
+ * Opens the visitor's new conversation. Two first messages sent at once (two tabs, two instances), or a first
+ * message and the shop writing first, race here: the unique open slot per visitor lets one create it, and the other
+ * joins it (with what the creator gave it).
  */
-async function openConversation(shop: string, visitor: string, customerId: string | null, locale?: string) {
+export async function openConversation(
+  shop: string,
+  visitor: string,
+  customerId: string | null,
+  locale?: string,
+  extra: { channel?: string; state?: string } = {},
+) {
   try {
     return await prisma.conversation.create({
       data: {
@@ -52,6 +59,7 @@ async function openConversation(shop: string, visitor: string, customerId: strin
         openFor: visitor,
         customerId,
         language: (locale ?? "en").split("-")[0].toLowerCase() || "en",
+        ...extra,
       },
     });
   } catch (error) {

@@ -10,6 +10,16 @@ export async function settingsFor(shop: string) {
   );
 }
 
+/** The shop's primary language: the first of its bot languages, as a locale tag ("en" when unreadable). */
+export function shopLanguage(settings: { languages: string }): string {
+  try {
+    const languages = JSON.parse(settings.languages) as string[];
+    return languages[0] ?? "en";
+  } catch {
+    return "en";
+  }
+}
+
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** What the Bot settings form may change, validated field by field with messages a merchant can act on. */

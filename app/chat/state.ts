@@ -50,10 +50,17 @@ export type ParcelOption = (typeof PARCEL_OPTIONS)[number];
 
 export interface Offer {
   kind: "parcel";
+  orderId: string;
   orderName: string;
   options: ParcelOption[];
   /** Labels shown on the buttons, in the same order as `options` (a tap sends the label back). */
   labels: string[];
+  /** What the options need, read with the order when they were offered (no second Admin API call to choose). */
+  carrier: string;
+  /** The date the "wait" option promises (ISO). */
+  waitUntil: string;
+  /** The order's shipping in the currency paid, for the shipping refund; null when shipping was free. */
+  shipping: { amount: string; currencyCode: string } | null;
 }
 
 export interface ReturnDraft {

@@ -20,7 +20,8 @@ import { recentOrdersOf } from "./orders.server";
 import { aspectOf, isAcknowledgement, isFollowUp, type Aspect } from "./followup";
 import { knowledgeFallback, languageName, policyAnswer } from "./skills/policy.server";
 import { translateQuote } from "./llm/translate.server";
-import { productQuestion, requestedOptions } from "./skills/product.server";
+import { productNamedIn, productQuestion, requestedOptions } from "./skills/product.server";
+import { shopLanguage } from "./settings.server";
 import type { DialogueState } from "./state";
 import { yesOrNo } from "./state";
 import type { AdminGraphql } from "./types";
@@ -170,7 +171,7 @@ export async function runTurn(input: TurnInput): Promise<TurnResult> {
   }
   const nlu = understand(input.text, {
     languageHint: input.language,
-    languagePriors: { conversation: input.language, storefront: input.storefrontLocale, shop: shopLanguage(input.settings) },
+    languagePriors: { conversation: input.language, storefront: input.storefrontLocale, shop: shopLanguage(input.settings).split("-")[0] },
     catalog,
   });
   const language = replyLanguage(input, nlu, catalog);
@@ -299,7 +300,7 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
 
   // 3b. A follow-up ("when?", "why?", "which carrier?", "what can you do?", "the other one?") is read against what
   // the last answer was about before the intent model may call it out of scope.
-  const followUp = await resolveFollowUp(ctx, confident);
+  const followUp = await resolveFollowUp(ctx);
   if (followUp) {
     state.lowConfidence = 0;
     return followUp;
@@ -324,8 +325,7 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
     if (fromKnowledge) return fromKnowledge;
   }
 
-  // 5. Not understood: ask once, then hand over.
-  // Out-of-scope questions count too: a shopper the bot cannot help twice in a row gets a person.
+  // 5. Not understood: read it against what it names or the conversation, then the knowledge base, then choices.
   if (!confident) {
     const fromContext = await answerFromContext(ctx);
     if (fromContext) {
@@ -388,18 +388,14 @@ async function answerFromContext(ctx: SkillContext, opts: { acknowledgement?: bo
   if (state.topic && ORDER_TOPICS.includes(state.topic) && state.orderName && RETURN_WORDS.test(ctx.text)) {
     return runSkill(ctx, "return_item");
   }
-  if (nlu.entities.products.length || namesCatalogTitle(ctx) || (state.topic === "product" && mentionsOptionOf(ctx))) {
+  if (nlu.entities.products.length || productNamedIn(ctx.text, ctx.catalog) || (state.topic === "product" && mentionsOptionOf(ctx))) {
     return runSkill(ctx, "product_question");
   }
   if (!state.topic || !short(ctx.text)) return null;
-  if (ORDER_TOPICS.includes(state.topic) && state.orderName && aspectOf(ctx.text)) {
-    ctx.intent = "track_order";
-    return withOrder(ctx, async (order) => answerAboutOrder(ctx, order, aspectOf(ctx.text)));
-  }
-  if (state.topic === "refund" && state.orderName) return runSkill(ctx, "track_refund");
-  if (state.topic === "policy" && state.lastQuestion) return policyFollowUp(ctx);
-  if (state.topic === "product" && HOW_MANY.test(ctx.text)) return runSkill(ctx, "product_question");
-  return null;
+  // Without a named aspect, a short unsure message is no reason to repeat an order's status.
+  const aspect = aspectOf(ctx.text);
+  if (!aspect && ORDER_TOPICS.includes(state.topic)) return null;
+  return answerWithinTopic(ctx, aspect);
 }
 
 const HOW_MANY = /how many|cu[aá]nt[oa]s (?:quedan|hay)|combien (?:il en reste|en reste)|wie viele|还剩|剩几|几件|多少件|残り|何個|いくつ/iu;
@@ -412,12 +408,6 @@ function policyFollowUp(ctx: SkillContext): Promise<SkillResult> {
   return policyAnswer(ctx);
 }
 
-/** True when the message holds a whole product title of the catalog (also glued to Chinese or Japanese text). */
-function namesCatalogTitle(ctx: SkillContext): boolean {
-  const text = ctx.text.toLowerCase();
-  return ctx.catalog.some((p) => p.title.length >= 6 && text.includes(p.title.toLowerCase()));
-}
-
 /** True when the message names an option value of the product the last answer was about ("and in L?"). */
 function mentionsOptionOf(ctx: SkillContext): boolean {
   const product = ctx.catalog.find((p) => p.id === ctx.state.productId);
@@ -425,24 +415,29 @@ function mentionsOptionOf(ctx: SkillContext): boolean {
 }
 
 /** The answer to a follow-up of the last answer's topic, or null when the message is not one. */
-async function resolveFollowUp(ctx: SkillContext, confident: boolean): Promise<SkillResult | null> {
+async function resolveFollowUp(ctx: SkillContext): Promise<SkillResult | null> {
   const { state, nlu } = ctx;
   if (!state.topic || !isFollowUp(ctx.text)) return null;
   if (nlu.confidence >= SURE_REQUEST && OWN_REQUEST.includes(nlu.intent)) return null;
   // A new order number is a new question about that order, not a follow-up of the last one.
   if (nlu.entities.orderNumbers.some((n) => n !== state.orderName)) return null;
-  const aspect = aspectOf(ctx.text) as Aspect;
-  if (state.topic === "refund" || aspect === "refund" || (aspect === "amount" && ORDER_TOPICS.includes(state.topic))) {
+  return answerWithinTopic(ctx, aspectOf(ctx.text));
+}
+
+/** The answer within the topic of the last answer (refund, return, policy, product, an order), or null. */
+async function answerWithinTopic(ctx: SkillContext, aspect: Aspect | null): Promise<SkillResult | null> {
+  const { state } = ctx;
+  const topic = state.topic!;
+  if (topic === "refund" || aspect === "refund" || (aspect === "amount" && ORDER_TOPICS.includes(topic))) {
+    if (!state.orderName) return null;
+    // Straight to the refund: through the router, "how long does it take?" would read as the parcel's date.
     ctx.intent = "track_refund";
     return refundStatus(ctx);
   }
-  if (state.topic === "return") {
-    ctx.intent = "return_item";
-    return startReturn(ctx);
-  }
-  if (state.topic === "policy" && state.lastQuestion) return policyFollowUp(ctx);
-  if (state.topic === "product" && (aspect === "amount" || HOW_MANY.test(ctx.text))) return runSkill(ctx, "product_question");
-  if (!ORDER_TOPICS.includes(state.topic) || !state.orderName) return null;
+  if (topic === "return") return runSkill(ctx, "return_item");
+  if (topic === "policy") return state.lastQuestion ? policyFollowUp(ctx) : null;
+  if (topic === "product") return aspect === "amount" || HOW_MANY.test(ctx.text) ? runSkill(ctx, "product_question") : null;
+  if (!ORDER_TOPICS.includes(topic) || !state.orderName) return null;
   ctx.intent = "track_order";
   if (aspect === "other") return otherOrder(ctx);
   return withOrder(ctx, async (order) => answerAboutOrder(ctx, order, aspect === "amount" ? null : aspect));
@@ -525,20 +520,10 @@ function mostlyEntity(text: string, e: Understanding["entities"]) {
   return rest.replace(/[^\p{L}]+/gu, "").length < 12;
 }
 
-/** The shop's primary language from its bot settings ("en" when unreadable). */
-function shopLanguage(settings: ShopSettings): string {
-  try {
-    const languages = JSON.parse(settings.languages) as string[];
-    return (languages[0] ?? "en").split("-")[0];
-  } catch {
-    return "en";
-  }
-}
-
 function merchantGreeting(ctx: SkillContext): string | null {
   const greeting = ctx.settings.greeting?.trim();
   if (!greeting) return null;
-  return shopLanguage(ctx.settings) === ctx.locale.split("-")[0] ? greeting : null;
+  return shopLanguage(ctx.settings).split("-")[0] === ctx.locale.split("-")[0] ? greeting : null;
 }
 
 /** Intents that clearly leave the question the bot asked (asking for a person, greeting, a new request). */

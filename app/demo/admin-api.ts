@@ -267,6 +267,30 @@ export function createAdminStandIn(
     return op;
   }
 
+  /** Shopify's answer to a failing request: a held request the edge gives up on (504), or a bare 5xx. */
+  async function failure(fault: AdminFault): Promise<AdminStandInResponse> {
+    if (fault === "timeout") {
+      await sleep(opts.timeoutFaultMs ?? 30_000);
+      return { status: 504, body: { errors: "Gateway Timeout" }, headers: headers() };
+    }
+    const errors = { 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" }[fault];
+    return { status: fault, body: { errors }, headers: headers() };
+  }
+
+  /** Shopify's THROTTLED answer (HTTP 200 with the error), as when the cost bucket cannot pay `requested`. */
+  function throttled(requested: number): AdminStandInResponse {
+    return {
+      status: 200,
+      body: {
+        errors: [
+          { message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } },
+        ],
+        extensions: { cost: costOf(requested, null) },
+      },
+      headers: headers(),
+    };
+  }
+
   /** The profile's fault for this operation (after its delay), or null to answer normally. */
   async function profiledFault(operation: OperationDefinitionNode): Promise<AdminStandInResponse | null> {
     const profile = opts.faultProfile!;
@@ -274,25 +298,8 @@ export function createAdminStandIn(
     const roots = operation.selectionSet.selections.flatMap((s) => (s.kind === "Field" ? [s.name.value] : []));
     const fault = dealFault!(roots);
     if (!fault) return null;
-    if (fault.kind === "timeout") {
-      await sleep(opts.timeoutFaultMs ?? 30_000);
-      return { status: 504, body: { errors: "Gateway Timeout" }, headers: headers() };
-    }
-    if (fault.kind === "server") {
-      return {
-        status: fault.status,
-        body: { errors: fault.status === 503 ? "Service Unavailable" : "Bad Gateway" },
-        headers: headers(),
-      };
-    }
-    return {
-      status: 200,
-      body: {
-        errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
-        extensions: { cost: costOf(0, null) },
-      },
-      headers: headers(),
-    };
+    if (fault.kind === "throttled") return throttled(0);
+    return failure(fault.kind === "timeout" ? "timeout" : fault.status);
   }
 
   function context(bulk: boolean): StandInContext {
@@ -310,24 +317,7 @@ export function createAdminStandIn(
     req: AdminStandInRequest
   ): Promise<AdminStandInResponse> {
     const fault = faults.shift();
-    if (fault === "timeout") {
-      await sleep(opts.timeoutFaultMs ?? 30_000);
-      return {
-        status: 504,
-        body: { errors: "Gateway Timeout" },
-        headers: headers(),
-      };
-    }
-    if (fault) {
-      return {
-        status: fault,
-        body: {
-          errors:
-            fault === 503 ? "Service Unavailable" : "Internal Server Error",
-        },
-        headers: headers(),
-      };
-    }
+    if (fault) return failure(fault);
     if (!tokenOk(req.accessToken)) {
       return {
         status: 401,
@@ -404,24 +394,7 @@ export function createAdminStandIn(
         headers: headers(),
       };
     }
-    if (!bucket.canPay(requested)) {
-      return {
-        status: 200,
-        body: {
-          errors: [
-            {
-              message: "Throttled",
-              extensions: {
-                code: "THROTTLED",
-                documentation: "https://shopify.dev/api/usage/rate-limits",
-              },
-            },
-          ],
-          extensions: { cost: costOf(requested, null) },
-        },
-        headers: headers(),
-      };
-    }
+    if (!bucket.canPay(requested)) return throttled(requested);
     const result = await execute({
       schema,
       document,

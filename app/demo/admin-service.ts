@@ -1,9 +1,9 @@
 import http, { type Server } from "node:http";
 import { http as mswHttp, HttpResponse, type HttpHandler } from "msw";
 import { ADMIN_API_VERSION, type AdminStandIn } from "./admin-api";
+import { GRAPHQL_URL } from "./msw";
 
 const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
-const GRAPHQL_URL = /^https:\/\/([^/]+)\/admin\/api\/([^/]+)\/graphql\.json$/;
 
 /**
  * The demo shop's Admin API as a local HTTP service, for several app instances at once (`npm run start:cluster`):

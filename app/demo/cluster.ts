@@ -30,16 +30,8 @@ async function primary() {
   process.env.SHOPDESK_DEMO = "1";
   process.env.SHOPIFY_APP_URL = appUrl;
 
-  const [{ env }, { createDemoShop }, { createAdminStandIn }, { parseFaultProfile }, { startAdminService }] =
-    await Promise.all([
-      import("../env.server"),
-      import("./shop-data"),
-      import("./admin-api"),
-      import("./admin-api/faults"),
-      import("./admin-service"),
-    ]);
-  const demo = createDemoShop({ shop: env.DEMO_SHOP });
-  const standIn = createAdminStandIn(demo, { faultProfile: parseFaultProfile(env.SHOPDESK_ADMIN_FAULTS), timeoutFaultMs: 10_000 });
+  const [{ demoShopAndStandIn }, { startAdminService }] = await Promise.all([import("./run.server"), import("./admin-service")]);
+  const { env, demo, standIn } = await demoShopAndStandIn();
   const admin = await startAdminService(standIn);
   const [{ createPrisma }, { seedDemo }, { startStorefront }] = await Promise.all([
     import("../db.server"),

@@ -6,7 +6,8 @@ import {
   type AdminStandIn,
 } from "./admin-api";
 
-const GRAPHQL_URL = /^https:\/\/([^/]+)\/admin\/api\/([^/]+)\/graphql\.json$/;
+/** Shopify's Admin GraphQL endpoint: https://{shop}/admin/api/{version}/graphql.json. */
+export const GRAPHQL_URL = /^https:\/\/([^/]+)\/admin\/api\/([^/]+)\/graphql\.json$/;
 
 /** One stand-in for every shop, or one per myshopify domain. */
 export type StandIns = AdminStandIn | Record<string, AdminStandIn>;

@@ -21,6 +21,22 @@ export interface RunningDemo {
 }
 
 /**
+ * The demo shop and its Admin API stand-in, which fails as SHOPDESK_ADMIN_FAULTS says: what the app does when
+ * Shopify struggles, for the demo and the benches. Call after the configuration's environment is set.
+ */
+export async function demoShopAndStandIn() {
+  const [{ env }, { createDemoShop }, { createAdminStandIn }, { parseFaultProfile }] = await Promise.all([
+    import("../env.server"),
+    import("./shop-data"),
+    import("./admin-api"),
+    import("./admin-api/faults"),
+  ]);
+  const demo = createDemoShop({ shop: env.DEMO_SHOP });
+  const standIn = createAdminStandIn(demo, { faultProfile: parseFaultProfile(env.SHOPDESK_ADMIN_FAULTS), timeoutFaultMs: 10_000 });
+  return { env, demo, standIn };
+}
+
+/**
  * Runs the whole product on one machine: the built app in demo mode, the demo shop behind a schema-true Admin API
  * stand-in (intercepted in this process with msw, as Shopify's servers are the one thing not here), and a demo
  * storefront whose App Proxy signs requests like Shopify's.
@@ -35,16 +51,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<RunningDemo> {
   process.env.SHOPIFY_APP_URL = appUrl;
   if (opts.databaseUrl) process.env.DATABASE_URL = opts.databaseUrl;
 
-  const [{ env }, { createDemoShop }, { createAdminStandIn }, { shopifyAdminHandlers }] = await Promise.all([
-    import("../env.server"),
-    import("./shop-data"),
-    import("./admin-api"),
-    import("./msw"),
-  ]);
-  const demo = createDemoShop({ shop: env.DEMO_SHOP });
-  const { parseFaultProfile } = await import("./admin-api/faults");
-  // SHOPDESK_ADMIN_FAULTS shows the demo (and the benches) what the app does when Shopify struggles.
-  const standIn = createAdminStandIn(demo, { faultProfile: parseFaultProfile(env.SHOPDESK_ADMIN_FAULTS), timeoutFaultMs: 10_000 });
+  const [{ env, demo, standIn }, { shopifyAdminHandlers }] = await Promise.all([demoShopAndStandIn(), import("./msw")]);
   const msw = setupServer(...shopifyAdminHandlers(standIn));
   // Shopify's library keeps the fetch it finds when first loaded: intercept before anything loads it.
   msw.listen({ onUnhandledRequest: "bypass" });

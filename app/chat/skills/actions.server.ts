@@ -206,7 +206,7 @@ export async function executePending(ctx: SkillContext, pending: PendingAction):
         fulfillmentLineItemId: li.fulfillmentLineItemId,
         quantity: li.quantity,
         // The deprecated enum (not returnReasonDefinitionId): the chat's reasons map onto it one to one, and a
-        // definition id would cost a lookup per shop; see README "Known limits".
+        // definition id would cost a lookup per shop (returnReasonDefinitions); moving over is still to do.
         returnReason: pending.reason ?? "OTHER",
         customerNote: pending.note ? `Shopdesk chat: ${pending.note}` : "Requested through Shopdesk chat",
       })),
@@ -232,5 +232,3 @@ export function declinePending(ctx: SkillContext, pending: PendingAction): Skill
           : "return.kept";
   return say(ctx.tr(key, { orderName: pending.orderName }));
 }
-
-export { startReturn } from "./returns.server";

@@ -133,14 +133,16 @@ export function answerAboutOrder(ctx: SkillContext, order: ShopperOrder, aspect:
   const p = parcelState(order, ctx.now, ctx.settings.stuckDays);
   ctx.state.topic = p.topic;
   const problem = PROBLEMS.includes(p.topic);
-  const withOffer = (lines: string[], extra: Partial<SkillResult> = {}): SkillResult => {
+  const withOffer = (lines: string[]): SkillResult => {
     const replies: BotReply[] = [{ text: lines.join("\n"), meta: { orderId: order.id } }];
     if (problem) {
       const offer = offerParcelOptions(ctx, order, p);
       if (offer) replies.push(offer);
     }
-    return { replies, ...extra };
+    return { replies };
   };
+  // Waiting for payment, and where to pay: the answer to "when", "why", "how do I pay" and "what now" alike.
+  const unpaid = () => withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
   if (order.cancelledAt) return describeOrder(ctx, order);
   const tracking = trackingOf(p.shipment);
   const resolved = { outcome: { kind: "resolved" as const, orderId: order.id } };
@@ -152,7 +154,7 @@ export function answerAboutOrder(ctx: SkillContext, order: ShopperOrder, aspect:
         return { ...withOffer([ctx.tr("status.deliveredShort", { orderName, date: dateOf(ctx, f.deliveredAt ?? f.events.nodes[0]!.happenedAt) })]), ...resolved };
       }
       if (problem) return withOffer([problemLine(ctx, order, p)]);
-      if (p.topic === "unpaid") return withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
+      if (p.topic === "unpaid") return unpaid();
       if (p.topic === "unfulfilled") return { ...withOffer([ctx.tr("status.noDateYet", { orderName })]), ...resolved };
       const eta = p.shipment?.estimatedDeliveryAt;
       // One line: the date, with the carrier and tracking number to follow it by.
@@ -182,16 +184,16 @@ export function answerAboutOrder(ctx: SkillContext, order: ShopperOrder, aspect:
         ]);
       }
       if (problem) return withOffer([problemLine(ctx, order, p)]);
-      if (p.topic === "unpaid") return withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
+      if (p.topic === "unpaid") return unpaid();
       return describeOrder(ctx, order);
     }
     case "pay": {
-      if (p.topic === "unpaid") return withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
+      if (p.topic === "unpaid") return unpaid();
       return describeOrder(ctx, order);
     }
     case "options": {
       if (problem) return withOffer([problemLine(ctx, order, p)]);
-      if (p.topic === "unpaid") return withOffer([ctx.tr("status.unpaid", { orderName }), payLink(ctx, order)].filter((l): l is string => Boolean(l)));
+      if (p.topic === "unpaid") return unpaid();
       return {
         replies: [
           {

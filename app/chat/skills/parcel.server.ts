@@ -1,15 +1,15 @@
 import { unicodeWords } from "../words";
 import { formatDate, formatList, formatMoney } from "../i18n";
-import { findOrderByName, type ShopperOrder } from "../orders.server";
+import type { ShopperOrder } from "../orders.server";
 import { parcelOptionsOf } from "../settings.server";
 import { CONFIRMATION_TTL_MS, type Offer, type ParcelOption } from "../state";
 import type { BotReply, SkillContext, SkillResult } from "./context";
-import { addBusinessDays, parcelState, type ParcelState } from "./parcel-state";
+import { addBusinessDays, type ParcelState } from "./parcel-state";
 
 /** Which options fit the problem: a failed delivery cannot be waited out, a free shipping line cannot be refunded. */
 function optionsFor(ctx: SkillContext, order: ShopperOrder, p: ParcelState): ParcelOption[] {
   const allowed = parcelOptionsOf(ctx.settings.parcelOptions);
-  const shipping = Number(order.totalShippingPriceSet?.presentmentMoney.amount ?? 0);
+  const shipping = Number(order.totalShippingPriceSet.presentmentMoney.amount);
   return allowed.filter((o) => {
     if (o === "wait") return p.topic !== "failed";
     if (o === "refund_shipping") return shipping > 0;
@@ -30,10 +30,21 @@ const dateOf = (ctx: SkillContext, d: Date | string) => formatDate(d, ctx.locale
 export function offerParcelOptions(ctx: SkillContext, order: ShopperOrder, p: ParcelState): BotReply | null {
   const options = optionsFor(ctx, order, p);
   if (!options.length) return null;
+  const until = waitUntil(ctx, p);
   const labels = options.map((o) =>
-    o === "wait" ? ctx.tr("parcel.option.wait", { date: dateOf(ctx, waitUntil(ctx, p)) }) : ctx.tr(`parcel.option.${o}`),
+    o === "wait" ? ctx.tr("parcel.option.wait", { date: dateOf(ctx, until) }) : ctx.tr(`parcel.option.${o}`),
   );
-  ctx.state.offer = { kind: "parcel", orderName: order.name.replace(/^#/, ""), options, labels };
+  const shipping = order.totalShippingPriceSet.presentmentMoney;
+  ctx.state.offer = {
+    kind: "parcel",
+    orderId: order.id,
+    orderName: order.name.replace(/^#/, ""),
+    options,
+    labels,
+    carrier: order.fulfillments.flatMap((f) => f.trackingInfo).find((t) => t.company)?.company ?? "",
+    waitUntil: until.toISOString(),
+    shipping: Number(shipping.amount) > 0 ? { amount: shipping.amount, currencyCode: shipping.currencyCode } : null,
+  };
   return { text: ctx.tr("parcel.offer", { orderName: order.name }), quickReplies: [...labels, ctx.tr("quick.human")] };
 }
 
@@ -60,32 +71,32 @@ export function pickedOption(text: string, offer: Offer): ParcelOption | null {
 }
 
 /**
- * Carries out the option picked: waiting gets a new date the bot stands by; a claim, a replacement or a shipping
- * refund goes to a person with the reason recorded (the merchant decides money and stock, not the bot).
+ * Carries out the option picked, from what the offer recorded (no second Admin API call): waiting gets the date on
+ * its button; a claim or a replacement goes to a person with the reason recorded; the shipping refund asks for a yes
+ * (refundCreate runs only then, in executePending).
  */
 export async function chooseParcelOption(ctx: SkillContext, offer: Offer, option: ParcelOption): Promise<SkillResult> {
   ctx.state.offer = undefined;
-  const order = await findOrderByName(ctx.graphql, offer.orderName);
   const orderName = `#${offer.orderName}`;
-  const carrier = order?.fulfillments.flatMap((f) => f.trackingInfo).find((t) => t.company)?.company ?? "";
-  if (option === "wait" && order) {
-    const date = dateOf(ctx, waitUntil(ctx, parcelState(order, ctx.now, ctx.settings.stuckDays)));
+  if (option === "wait") {
+    // The date on the button the shopper chose, not a new one.
+    const date = dateOf(ctx, offer.waitUntil ?? ctx.now);
     return {
       replies: [{ text: ctx.tr("parcel.waitDone", { orderName, date }) }],
-      outcome: { kind: "resolved", orderId: order.id, reason: "wait" },
+      outcome: { kind: "resolved", orderId: offer.orderId, reason: "wait" },
     };
   }
-  if (option === "claim") return { replies: [{ text: ctx.tr("parcel.claim", { orderName, carrier }) }], handoff: "carrier_claim" };
+  if (option === "claim") return { replies: [{ text: ctx.tr("parcel.claim", { orderName, carrier: offer.carrier }) }], handoff: "carrier_claim" };
   if (option === "reship") return { replies: [{ text: ctx.tr("parcel.reship", { orderName }) }], handoff: "reship" };
-  const m = order?.totalShippingPriceSet.presentmentMoney;
-  if (!order || !m || Number(m.amount) <= 0) {
+  const m = offer.shipping;
+  if (!m || !offer.orderId) {
     return { replies: [{ text: ctx.tr("parcel.refundShipping", { orderName, amount: "" }) }], handoff: "refund_shipping" };
   }
   // Money goes back only after an explicit yes, like a cancellation.
   const display = formatMoney(m.amount, m.currencyCode, ctx.locale);
   ctx.state.pending = {
     kind: "refund_shipping",
-    orderId: order.id,
+    orderId: offer.orderId,
     orderName,
     amount: m.amount,
     currency: m.currencyCode,

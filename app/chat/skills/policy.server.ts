@@ -1,4 +1,4 @@
-import type { ShopSettings } from "@prisma/client";
+import { shopLanguage } from "../settings.server";
 import { findConflicts, questionOf, statesMeasure, type Subject } from "../../knowledge/consistency";
 import { knowledgeDocs } from "../../knowledge/knowledge.server";
 import { canTranslate } from "../llm/translate.server";
@@ -122,7 +122,8 @@ function quote(ctx: SkillContext, answer: Answer): SkillResult {
 }
 
 // Countries and regions as shoppers write them, in the bot's six languages, and the words a shop's policy uses.
-const REGIONS: [RegExp, string][] = [
+const REGIONS: [RegExp, string][] = (
+  [
   [/\b(?:the us|usa|u\.s\.a?\.?|united states|america|estados unidos|ee\. ?uu\.?|[ée]tats[- ]unis|amerika|vereinigte staaten)\b|美国|アメリカ|米国/iu, "united states"],
   [/\b(?:canada|canad[aá]|kanada)\b|加拿大|カナダ/iu, "canada"],
   [/\b(?:uk|united kingdom|england|britain|reino unido|inglaterra|royaume[- ]uni|angleterre|gro(?:ß|ss)britannien|england)\b|英国|イギリス/iu, "united kingdom"],
@@ -131,11 +132,12 @@ const REGIONS: [RegExp, string][] = [
     /\b(?:europe|eu|european union|spain|espa[nñ]a|france|francia|frankreich|germany|alemania|allemagne|deutschland|italy|italia|italie|italien|netherlands|holland|portugal|belgium|b[ée]lgica|belgique|austria|[öo]sterreich|autriche|ireland|irlanda|irlande|schweiz|suiza|suisse|switzerland|europa)\b|欧洲|西班牙|法国|德国|意大利|ヨーロッパ|スペイン|フランス|ドイツ|イタリア/iu,
     "europe",
   ],
-];
+  ] as [RegExp, string][]
+).map(([re, words]) => [unicodeWords(re), words]);
 
 /** The region names a shop's policy uses for the places the question names ("España" -> "europe"). */
 function regionWords(text: string): string {
-  return REGIONS.filter(([re]) => unicodeWords(re).test(text)).map(([, words]) => words).join(" ");
+  return REGIONS.filter(([re]) => re.test(text)).map(([, words]) => words).join(" ");
 }
 
 const baseOf = (tag: string) => tag.toLowerCase().split("-")[0];
@@ -149,12 +151,4 @@ export function languageName(tag: string, locale: string): string {
   }
 }
 
-/** The shop's primary language, which its Admin API policies are written in: the first of its bot languages. */
-function shopLanguage(settings: ShopSettings): string {
-  try {
-    const languages = JSON.parse(settings.languages) as string[];
-    return languages[0] ?? "en";
-  } catch {
-    return "en";
-  }
-}
+

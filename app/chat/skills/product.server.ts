@@ -39,14 +39,23 @@ interface ProductAnswer {
 
 const LOW_STOCK = 5;
 
+/**
+ * The product whose whole title the message holds, longest title first; also glued to Chinese or Japanese text
+ * ("Ribbed Wool BeanieのBurgundy"), which has no spaces to split on. Very short titles are left to the word match.
+ */
+export function productNamedIn(text: string, catalog: CatalogProduct[]): CatalogProduct | undefined {
+  const lower = text.toLowerCase();
+  return catalog
+    .filter((p) => p.title.length >= 6 && lower.includes(p.title.toLowerCase()))
+    .sort((a, b) => b.title.length - a.title.length)[0];
+}
+
 /** The product a message is about: the NLU's catalog match, else the title sharing the most words with it. */
 export function matchProduct(text: string, catalog: CatalogProduct[], entityIds: string[]): CatalogProduct | undefined {
   const byEntity = catalog.find((p) => entityIds.includes(p.id));
   if (byEntity) return byEntity;
-  // A whole title glued to Chinese or Japanese text ("Ribbed Wool BeanieのBurgundy") has no spaces to split on.
-  const lower = text.toLowerCase();
-  const named = catalog.filter((p) => lower.includes(p.title.toLowerCase())).sort((a, b) => b.title.length - a.title.length);
-  if (named.length) return named[0];
+  const named = productNamedIn(text, catalog);
+  if (named) return named;
   const words = new Set(tokens(text));
   let best: { p: CatalogProduct; score: number } | undefined;
   for (const p of catalog) {
