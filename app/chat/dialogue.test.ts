@@ -109,6 +109,9 @@ describe("a late parcel gets the shop's options, never a refusal", () => {
     const t = shopper();
     const offered = await t.say(`where is ${paid.name} ${paid.email}`);
     expect(offered.quickReplies).toContain("Refund the shipping");
+    // A second shopper on the same order is offered the refund too, before the first takes it.
+    const again = shopper();
+    await again.say(`where is ${paid.name} ${paid.email}`);
     const shipping = paid.totalShippingPriceSet.presentmentMoney;
     const refundsBefore = paid.refunds.length;
     const confirm = await t.say("refund the shipping please");
@@ -125,12 +128,14 @@ describe("a late parcel gets the shop's options, never a refusal", () => {
     const outcome = await prisma.conversationOutcome.findFirstOrThrow({ where: { conversationId: done.conversationId!, kind: "refund" } });
     expect(outcome).toMatchObject({ amount: Number(shipping.amount), currency: shipping.currencyCode, reason: "shipping" });
     // Shopify refuses the same shipping twice; the bot says it failed and a person takes over.
-    const again = shopper();
-    await again.say(`where is ${paid.name} ${paid.email}`);
     await again.say("refund the shipping please");
     const twice = await again.say("yes");
     expect(twice.text).toMatch(/nothing was changed/);
     expect((await again.conversation()).handoffReason).toBe("failed_action");
+    // Once refunded, the shipping is no longer offered.
+    const later = await shopper().say(`where is ${paid.name} ${paid.email}`);
+    expect(later.quickReplies).toContain("Open a carrier claim");
+    expect(later.quickReplies).not.toContain("Refund the shipping");
     if (free) {
       const u = shopper();
       const none = await u.say(`where is ${free.name} ${free.email}`);

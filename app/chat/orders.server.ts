@@ -21,6 +21,7 @@ export const SHOPPER_ORDERS_QUERY = `#graphql
         currencyCode
         totalPriceSet { presentmentMoney { amount currencyCode } }
         totalShippingPriceSet { presentmentMoney { amount currencyCode } }
+        totalRefundedShippingSet { presentmentMoney { amount } }
         paymentCollectionDetails { additionalPaymentCollectionUrl }
         shippingAddress { name address1 address2 city provinceCode zip countryCodeV2 }
         lineItems(first: 25) { nodes { id title variantTitle quantity unfulfilledQuantity } }
@@ -56,6 +57,7 @@ export interface ShopperOrder {
   currencyCode: string;
   totalPriceSet: { presentmentMoney: { amount: string; currencyCode: string } };
   totalShippingPriceSet: { presentmentMoney: { amount: string; currencyCode: string } };
+  totalRefundedShippingSet: { presentmentMoney: { amount: string } };
   /** Where an unpaid order can be paid (Shopify's payment collection link), null once nothing is owed. */
   paymentCollectionDetails: { additionalPaymentCollectionUrl: string | null } | null;
   shippingAddress: {

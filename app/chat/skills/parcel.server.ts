@@ -6,13 +6,21 @@ import { CONFIRMATION_TTL_MS, type Offer, type ParcelOption } from "../state";
 import type { BotReply, SkillContext, SkillResult } from "./context";
 import { addBusinessDays, type ParcelState } from "./parcel-state";
 
-/** Which options fit the problem: a failed delivery cannot be waited out, a free shipping line cannot be refunded. */
+/** The shipping still refundable: what was paid for it, less what was refunded already (0 when it was free). */
+function refundableShipping(order: ShopperOrder): number {
+  const paid = Number(order.totalShippingPriceSet.presentmentMoney.amount);
+  return Math.max(0, paid - Number(order.totalRefundedShippingSet?.presentmentMoney.amount ?? 0));
+}
+
+/**
+ * Which options fit the problem: a failed delivery cannot be waited out, and shipping that was free or has been
+ * refunded already cannot be refunded.
+ */
 function optionsFor(ctx: SkillContext, order: ShopperOrder, p: ParcelState): ParcelOption[] {
   const allowed = parcelOptionsOf(ctx.settings.parcelOptions);
-  const shipping = Number(order.totalShippingPriceSet.presentmentMoney.amount);
   return allowed.filter((o) => {
     if (o === "wait") return p.topic !== "failed";
-    if (o === "refund_shipping") return shipping > 0;
+    if (o === "refund_shipping") return refundableShipping(order) > 0;
     return true;
   });
 }
@@ -35,6 +43,7 @@ export function offerParcelOptions(ctx: SkillContext, order: ShopperOrder, p: Pa
     o === "wait" ? ctx.tr("parcel.option.wait", { date: dateOf(ctx, until) }) : ctx.tr(`parcel.option.${o}`),
   );
   const shipping = order.totalShippingPriceSet.presentmentMoney;
+  const refundable = refundableShipping(order);
   ctx.state.offer = {
     kind: "parcel",
     orderId: order.id,
@@ -43,7 +52,7 @@ export function offerParcelOptions(ctx: SkillContext, order: ShopperOrder, p: Pa
     labels,
     carrier: order.fulfillments.flatMap((f) => f.trackingInfo).find((t) => t.company)?.company ?? "",
     waitUntil: until.toISOString(),
-    shipping: Number(shipping.amount) > 0 ? { amount: shipping.amount, currencyCode: shipping.currencyCode } : null,
+    shipping: refundable > 0 ? { amount: refundable.toFixed(2), currencyCode: shipping.currencyCode } : null,
   };
   return { text: ctx.tr("parcel.offer", { orderName: order.name }), quickReplies: [...labels, ctx.tr("quick.human")] };
 }
