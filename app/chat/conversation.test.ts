@@ -143,6 +143,22 @@ describe("cancel", () => {
     expect(order("#1053").cancelledAt).toBeNull();
   });
 
+  it("tags the shopper's answers with the request they answer, not with what the words alone look like", async () => {
+    const s = shopper();
+    // The bot asks for the order, then for proof: neither answer is a request of its own.
+    await s.say("I want to cancel my order");
+    await s.say("#1051");
+    await s.say("yuki.tanaka@example.org");
+    await s.say("Yes");
+    const tagged = await prisma.message.findMany({
+      where: { conversationId: (await s.conversation()).id, author: "shopper" },
+      orderBy: { id: "asc" },
+      select: { text: true, intent: true },
+    });
+    expect(tagged.map((m) => m.intent)).toEqual(["cancel_order", "cancel_order", "cancel_order", "cancel_order"]);
+    expect(order("#1051").cancelledAt).not.toBeNull();
+  });
+
   it("refuses to cancel an order that has shipped", async () => {
     const s = shopper();
     const answer = await s.say("cancel order #1043 zoe.parker@example.org");

@@ -249,7 +249,7 @@ async function botTurn(conversation: Conversation, message: Message, context: Tu
       await tx.message.update({
         where: { id: messageId },
         data: {
-          intent: turn.nlu.intent,
+          intent: turn.intent,
           confidence: turn.nlu.confidence,
           sentiment: turn.nlu.sentimentScore,
           angry: turn.nlu.angry,
@@ -264,7 +264,7 @@ async function botTurn(conversation: Conversation, message: Message, context: Tu
             conversationId: conversation.id,
             author: "bot",
             text: r.text,
-            intent: turn.nlu.intent,
+            intent: turn.intent,
             meta: JSON.stringify({ ...r.meta, ...(r.quickReplies ? { quickReplies: r.quickReplies } : {}) }),
           })),
         });

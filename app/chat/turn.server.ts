@@ -22,7 +22,7 @@ import { knowledgeFallback, languageName, policyAnswer } from "./skills/policy.s
 import { translateQuote } from "./llm/translate.server";
 import { productNamedIn, productQuestion, requestedOptions } from "./skills/product.server";
 import { shopLanguage } from "./settings.server";
-import type { DialogueState } from "./state";
+import type { DialogueState, PendingAction } from "./state";
 import { yesOrNo } from "./state";
 import type { AdminGraphql } from "./types";
 import { understand, type Understanding } from "./understand";
@@ -48,6 +48,11 @@ export interface TurnResult {
   replies: BotReply[];
   state: DialogueState;
   nlu: Understanding;
+  /**
+   * What the message was answered as: the model's intent, or the flow it answered ("Yes" to a cancellation is
+   * cancel_order, an email given for verification is the request that asked for it). Messages are tagged with it.
+   */
+  intent: string;
   language: string;
   handoff?: HandoffReason;
   outcome?: Outcome;
@@ -55,6 +60,14 @@ export interface TurnResult {
 
 /** Anger hands over only with a sentiment at least this negative (-1..1), in the languages sentiment is modelled for. */
 const ANGER_NEEDS_SENTIMENT = -0.25;
+
+/** The request a confirmation belongs to, in the model's intent names. */
+const PENDING_INTENT: Record<PendingAction["kind"], string> = {
+  cancel: "cancel_order",
+  refund_shipping: "get_refund",
+  address: "change_shipping_address",
+  return: "return_item",
+};
 const SENTIMENT_LANGUAGES = ["en", "zh"];
 /** Below this confidence a hand-over intent yields to the order or product the message names. */
 const SURE_HANDOFF = 0.75;
@@ -215,7 +228,7 @@ export async function runTurn(input: TurnInput): Promise<TurnResult> {
     result.replies[0] = { ...result.replies[0], text: `${t("en", "fallback.language")}\n${result.replies[0].text}` };
   }
   state.lastIntent = nlu.intent;
-  return { ...result, state, nlu, language: locale === "zh-CN" ? "zh" : language };
+  return { ...result, state, nlu, intent: ctx.intent, language: locale === "zh-CN" ? "zh" : language };
 }
 
 async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
@@ -229,10 +242,11 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
     const answer = yesOrNo(ctx.text);
     if (answer) {
       state.pending = undefined;
+      ctx.intent = PENDING_INTENT[pending.kind];
       if (pending.expiresAt < now.getTime()) return say(ctx.tr("confirm.expired"));
       return answer === "yes" ? executePending(ctx, pending) : declinePending(ctx, pending);
     }
-    if (!confident || nlu.intent === pending.kind) {
+    if (!confident || nlu.intent === PENDING_INTENT[pending.kind]) {
       return { replies: [{ text: ctx.tr("confirm.unclear"), quickReplies: [ctx.tr("quick.yes"), ctx.tr("quick.no")] }] };
     }
     state.pending = undefined;
@@ -251,9 +265,15 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
   // anger check: reasons for a return sound negative, and a short answer says little about the shopper's mood.
   if (state.offer) {
     const option = pickedOption(ctx.text, state.offer);
-    if (option) return chooseParcelOption(ctx, state.offer, option);
+    if (option) {
+      ctx.intent = option === "refund_shipping" ? "get_refund" : "track_order";
+      return chooseParcelOption(ctx, state.offer, option);
+    }
   }
-  if (state.returnDraft && answersDraft(ctx, state.returnDraft)) return continueReturn(ctx, state.returnDraft);
+  if (state.returnDraft && answersDraft(ctx, state.returnDraft)) {
+    ctx.intent = "return_item";
+    return continueReturn(ctx, state.returnDraft);
+  }
 
   // 2a. Anger goes to a person before anything else. The anger model alone mistakes plain questions for anger ("why
   // didnt it get delivered"); anger counts when the sentiment agrees that the message is negative.
@@ -275,7 +295,10 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
     const draft = state.returnDraft;
     const leaves =
       confident && !RETURN_INTENTS.includes(nlu.intent) && (draft.step === "items" || returnReasonOf(ctx, ctx.text) === "OTHER");
-    if (!leaves) return continueReturn(ctx, draft);
+    if (!leaves) {
+      ctx.intent = "return_item";
+      return continueReturn(ctx, draft);
+    }
     state.returnDraft = undefined;
   }
 
@@ -292,6 +315,7 @@ async function decide(ctx: SkillContext, now: Date): Promise<SkillResult> {
       // An address is full of numbers that are not order numbers.
       if (awaiting.kind === "address") {
         e.orderNumbers = [];
+        ctx.intent = awaiting.intent;
         return addressGiven(ctx);
       }
       return runSkill(ctx, awaiting.intent);
