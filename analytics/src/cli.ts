@@ -3,7 +3,9 @@
  *   load [--orders synthetic|admin|none]      load new rows from the app database (+ orders) and rebuild the models
  *   export --out DIR [--shop S]               Parquet per table, partitioned by shop and date, pseudonymised
  *   query "<sql>" [--json]                    run SQL against the warehouse (read-only)
- *   generate --conversations N [--shops a,b] [--seed 42] [--days 180]   synthetic history for demos and benchmarks
+ *   generate --conversations N [--shops a,b] [--seed 42] [--days 180] [--reset]
+ *                                             synthetic history for demos and benchmarks; --reset removes the
+ *                                             history generated before (the command refuses to run over it)
  *   demo [--shop S]                           give the demo shop a synthetic history (once) and load it
  *   test                                      run the model tests (unique, not null, accepted values)
  *   status                                    watermarks and row counts
@@ -13,7 +15,7 @@ import { configFromEnv } from "./config";
 import { all, openWarehouse } from "./duck";
 import { exportWarehouse } from "./export";
 import { prepareDemoWarehouse } from "./demo";
-import { createAppDatabase, generateHistory } from "./generate";
+import { createAppDatabase, generatedHistory, generateHistory, removeGeneratedHistory } from "./generate";
 import { loadWarehouse } from "./load";
 import { testModels } from "./models";
 import { AdminOrderSource, SyntheticOrderSource, type AdminGraphql, type OrderSource } from "./orders";
@@ -47,6 +49,7 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: "string" },
       days: { type: "string" },
       json: { type: "boolean" },
+      reset: { type: "boolean" },
     },
   });
   const config = configFromEnv();
@@ -55,6 +58,30 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case "generate": {
       if (!fs.existsSync(config.sqlitePath)) createAppDatabase(config.sqlitePath);
+      // Generation is seeded, so a second run would write the same conversation ids again: say what is there and
+      // how to replace it instead of failing half-way on the database's unique constraint.
+      const existing = values.reset
+        ? removeGeneratedHistory(config.sqlitePath, config.syntheticDir)
+        : generatedHistory(config.sqlitePath);
+      if (existing.length && !values.reset) {
+        console.error(
+          [
+            `${config.sqlitePath} already holds a generated history:`,
+            ...existing.map((e) => `  ${e.shop}: ${e.conversations} generated conversations`),
+            "Nothing was written. Run `npm run warehouse -- generate --reset ...` to remove the generated history",
+            "(conversations with synthetic v_ visitors and their synthetic orders; real conversations are kept) and",
+            "generate a new one.",
+          ].join("\n")
+        );
+        process.exitCode = 1;
+        return;
+      }
+      if (existing.length) {
+        console.error(
+          `Removed the generated history first: ${existing.map((e) => `${e.shop} (${e.conversations})`).join(", ")}.` +
+            " The warehouse still holds what it loaded before; rebuild it from scratch to drop those rows."
+        );
+      }
       const shops = (values.shops ?? values.shop ?? process.env.DEMO_SHOP ?? DEMO_SHOP).split(",").map((s) => s.trim());
       const report = generateHistory({
         sqlitePath: config.sqlitePath,

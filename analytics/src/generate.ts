@@ -247,6 +247,41 @@ export function createAppDatabase(file: string, migrationsDir = path.resolve("pr
   }
 }
 
+// Synthetic visitors are named v_…; conversations people had in the app (and the demo's seeded chats) never are.
+const GENERATED = `visitorId like 'v\\_%' escape '\\'`;
+
+/** Generated conversations already in the app database, per shop (empty when there are none). */
+export function generatedHistory(sqlitePath: string): { shop: string; conversations: number }[] {
+  if (!fs.existsSync(sqlitePath)) return [];
+  const db = new Database(sqlitePath, { readonly: true });
+  try {
+    return db
+      .prepare(`select shop, count(*) as conversations from "Conversation" where ${GENERATED} group by shop order by shop`)
+      .all() as { shop: string; conversations: number }[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Removes every generated conversation (messages, events and outcomes go with it by cascade) and the synthetic
+ * orders and customers of the same shops; nothing a real visitor wrote is touched. Returns what was removed.
+ */
+export function removeGeneratedHistory(sqlitePath: string, syntheticDir: string): { shop: string; conversations: number }[] {
+  const removed = generatedHistory(sqlitePath);
+  const db = new Database(sqlitePath);
+  try {
+    db.pragma("foreign_keys = ON");
+    db.exec(`delete from "Conversation" where ${GENERATED}`);
+  } finally {
+    db.close();
+  }
+  for (const { shop } of removed) {
+    for (const file of Object.values(syntheticFiles(syntheticDir, shop))) fs.rmSync(file, { force: true });
+  }
+  return removed;
+}
+
 interface Customer {
   id: string;
   email: string;
