@@ -37,9 +37,17 @@ const IN_RANGE = `shop = $shop and week between date_trunc('week', $from::date) 
 const params = (shop: string, r: DateRange) => ({ shop, from: r.from, to: r.to });
 
 /** Complaint hotspots: weekly totals, the worst product/carrier/region/intent cells, and the spikes. */
-export async function complaintHotspots(conn: DuckDBConnection, shop: string, range: DateRange) {
+export async function complaintHotspots(
+  conn: DuckDBConnection,
+  shop: string,
+  range: DateRange,
+  options: { includeUnclassified?: boolean } = {}
+) {
   const p = params(shop, range);
-  const [weekly, top, spikes] = await inOrder([
+  // A cell whose topic the bot did not recognise, or with no order linked (so no product, carrier or region), says
+  // nothing a merchant can act on: it stays out of the top list unless asked for, and is counted on its own.
+  const unclassified = `(intent = 'unknown' or (product = 'unknown' and carrier = 'unknown' and region = 'unknown'))`;
+  const [weekly, top, spikes, unclassifiedTotal] = await inOrder([
     () =>
       all(
         conn,
@@ -53,7 +61,9 @@ export async function complaintHotspots(conn: DuckDBConnection, shop: string, ra
         conn,
         `select intent, product, carrier, region, sum(complaint_or_negative)::bigint as total, sum(complaints)::bigint as complaints,
          bool_or(is_spike) as spiked
-       from marts.complaint_hotspots where ${IN_RANGE} and grain = 'detail'
+       from marts.complaint_hotspots where ${IN_RANGE} and grain = 'detail'${
+         options.includeUnclassified ? "" : ` and not ${unclassified}`
+       }
        group by intent, product, carrier, region order by total desc, intent, product limit 10`,
         p
       ),
@@ -65,8 +75,15 @@ export async function complaintHotspots(conn: DuckDBConnection, shop: string, ra
        from marts.complaint_hotspots where ${IN_RANGE} and is_spike order by week desc, total desc limit 10`,
         p
       ),
+    () =>
+      all(
+        conn,
+        `select coalesce(sum(complaint_or_negative), 0)::bigint as total from marts.complaint_hotspots
+         where ${IN_RANGE} and grain = 'detail' and ${unclassified}`,
+        p
+      ),
   ]);
-  return { weekly, top, spikes };
+  return { weekly, top, spikes, unclassified: Number(unclassifiedTotal[0]?.total ?? 0) };
 }
 
 /** Bot deflection: weekly share resolved without a person, by intent and language, and the handoff reasons. */
@@ -220,7 +237,8 @@ export type AnalyticsAnswer = { status: "ok"; data: AnalyticsData } | { status: 
 export async function analyticsForShop(
   warehousePath: string,
   shop: string,
-  range: DateRange
+  range: DateRange,
+  options: { includeUnclassified?: boolean } = {}
 ): Promise<AnalyticsAnswer> {
   if (!fs.existsSync(warehousePath)) {
     return { status: "empty", message: "The warehouse has not been loaded yet. Run `npm run warehouse -- load`." };
@@ -241,7 +259,7 @@ export async function analyticsForShop(
     if (!hasMarts.length)
       return { status: "empty", message: "The warehouse has no models yet. Run `npm run warehouse -- load`." };
     const [hotspots, deflection, service, repurchase, returns, loaded] = await inOrder([
-      () => complaintHotspots(wh.conn, shop, range),
+      () => complaintHotspots(wh.conn, shop, range, options),
       () => botDeflection(wh.conn, shop, range),
       () => serviceKpis(wh.conn, shop, range),
       () => repurchaseAfterSupport(wh.conn, shop, range),

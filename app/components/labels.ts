@@ -50,6 +50,18 @@ export const INTENT_LABELS: Record<string, string> = {
   contact_human_agent: "Asked for a person",
   contact_customer_service: "Customer service",
   unknown: "Outside the shop's topics",
+  // Codes older data and the LLM tools record for the same topics.
+  order_status: "Where is my order",
+  late_delivery: "Late delivery",
+  damaged_item: "Damaged item",
+  missing_item: "Missing item",
+  wrong_item: "Wrong item sent",
+  return_request: "Return an item",
+  refund_request: "Refund",
+  change_address: "Change the address",
+  policy_question: "Shop policies",
+  human_agent: "Asked for a person",
+  faq: "Shop policies",
 };
 
 export const label = (labels: Record<string, string>, code: unknown) => {

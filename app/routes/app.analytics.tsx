@@ -24,6 +24,7 @@ import { authenticateAdmin } from "../auth.server";
 import { env } from "../env.server";
 import { Figure } from "../components/Figure";
 import { HANDOFF_REASON_LABELS, INTENT_LABELS, RETURN_REASON_LABELS, label } from "../components/labels";
+import { hotspotLabels, repurchaseSeries, spikeLabel } from "../analytics/series";
 
 export const meta: MetaFunction = () => [{ title: "Analytics · Shopdesk" }];
 
@@ -31,9 +32,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, demo } = await authenticateAdmin(request);
   const url = new URL(request.url);
   const range = parseRange(url.searchParams.get("from"), url.searchParams.get("to"));
+  const showUnclassified = url.searchParams.get("unclassified") === "1";
   const warehousePath = path.resolve(env.WAREHOUSE_PATH);
   // The shop comes from the session, never from the URL: the queries are bound to it.
-  let answer = await analyticsForShop(warehousePath, shop, range);
+  let answer = await analyticsForShop(warehousePath, shop, range, { includeUnclassified: showUnclassified });
   if (demo && answer.status === "empty") {
     // The demo shop gets a synthetic half-year of history on first visit, so the page has something to show.
     const sqlitePath = sqlitePathFromUrl(env.DATABASE_URL);
@@ -41,9 +43,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       { warehousePath, sqlitePath, syntheticDir: path.join(path.dirname(sqlitePath), "synthetic") },
       shop
     );
-    answer = await analyticsForShop(warehousePath, shop, range);
+    answer = await analyticsForShop(warehousePath, shop, range, { includeUnclassified: showUnclassified });
   }
-  return { shop, range, answer };
+  return { shop, range, showUnclassified, answer };
 };
 
 const VISUALLY_HIDDEN = {
@@ -172,7 +174,7 @@ function RangeForm({ from, to }: { from: string; to: string }) {
 }
 
 export default function Analytics() {
-  const { range, answer } = useLoaderData<typeof loader>();
+  const { range, showUnclassified, answer } = useLoaderData<typeof loader>();
   if (answer.status !== "ok") {
     return (
       <Page title="Analytics">
@@ -190,6 +192,7 @@ export default function Analytics() {
   const totalConversations = deflection.weekly.reduce((n, w) => n + Number(w.conversations), 0);
   const resolvedByBot = deflection.weekly.reduce((n, w) => n + Number(w.resolved_by_bot), 0);
   const overall = service.overall;
+  const repurchaseChart = repurchaseSeries(repurchase);
   return (
     <Page
       title="Analytics"
@@ -256,9 +259,7 @@ export default function Analytics() {
                     >
                       <Badge tone="critical">{`${num(s.total)} vs ${s.baseline}/wk`}</Badge>
                       <Text as="span" variant="bodySm">
-                        {`Week of ${s.week}: ${[s.intent, s.product, s.carrier, s.region]
-                          .filter((v) => v !== "all")
-                          .join(" · ")}`}
+                        {`Week of ${s.week}: ${spikeLabel(s)}`}
                       </Text>
                     </InlineStack>
                   ))}
@@ -271,14 +272,26 @@ export default function Analytics() {
               <DataTable
                 columnContentTypes={["text", "text", "text", "text", "numeric"]}
                 headings={["Intent", "Product", "Carrier", "Region", "Complaints + negative"]}
-                rows={hotspots.top.map((h) => [
-                  label(INTENT_LABELS, h.intent),
-                  String(h.product),
-                  String(h.carrier),
-                  String(h.region),
-                  num(h.total),
-                ])}
+                rows={hotspots.top.map((h) => {
+                  const words = hotspotLabels(h);
+                  return [words.intent, words.product, words.carrier, words.region, num(h.total)];
+                })}
               />
+              {hotspots.unclassified ? (
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="p" tone="subdued">
+                    {showUnclassified
+                      ? `Including ${num(hotspots.unclassified)} complaints and negative conversations with no recognised topic or no order linked.`
+                      : `${num(hotspots.unclassified)} more with no recognised topic or no order linked are not listed.`}
+                  </Text>
+                  <Button
+                    variant="plain"
+                    url={`?from=${range.from}&to=${range.to}${showUnclassified ? "" : "&unclassified=1"}`}
+                  >
+                    {showUnclassified ? "Hide unclassified" : "Show unclassified"}
+                  </Button>
+                </InlineStack>
+              ) : null}
             </BlockStack>
           </Card>
         </Layout.Section>
@@ -410,13 +423,16 @@ export default function Analytics() {
                 Customers who bought again within 30, 60 and 90 days of their first conversation, against customers who
                 never contacted support (from their first order). Only customers observed for the full window count.
               </Text>
-              <Box maxWidth="560px">
-                <BarList
-                  data={repurchase.map((r) => ({ label: String(r.segment), value: Number(r.rate_90d ?? 0) }))}
-                  format={pct}
-                  tone="#008060"
-                />
-              </Box>
+              {repurchaseChart.window ? (
+                <Box maxWidth="560px">
+                  <BlockStack gap="200">
+                    <Text as="h3" variant="headingSm">
+                      {`Bought again within ${repurchaseChart.window} days`}
+                    </Text>
+                    <BarList data={repurchaseChart.data} format={pct} tone="#008060" />
+                  </BlockStack>
+                </Box>
+              ) : null}
               <DataTable
                 columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
                 headings={["Segment", "Customers", "30 days", "60 days", "90 days"]}
