@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
       if (existing.length) {
         console.error(
           `Removed the generated history first: ${existing.map((e) => `${e.shop} (${e.conversations})`).join(", ")}.` +
-            " The warehouse still holds what it loaded before; rebuild it from scratch to drop those rows."
+            " Run `npm run warehouse -- load` afterwards to bring the warehouse up to date."
         );
       }
       const shops = (values.shops ?? values.shop ?? process.env.DEMO_SHOP ?? DEMO_SHOP).split(",").map((s) => s.trim());
