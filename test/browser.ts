@@ -96,3 +96,21 @@ export async function openAdminPage(page: import("playwright-core").Page, url: s
   await page.goto(url);
   await page.waitForSelector("html[data-hydrated]", { timeout: 30_000 });
 }
+
+/**
+ * Whether the chat log's newest bubble is on screen: inside the log's visible box and not under the composer or
+ * anything else below the log.
+ */
+export function newestBubbleVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.querySelector("shopdesk-chat")?.shadowRoot;
+    const log = root?.querySelector(".sd-log");
+    const bubbles = root?.querySelectorAll(".sd-msg .sd-bubble");
+    const composer = root?.querySelector(".sd-composer");
+    if (!log || !bubbles?.length || !composer) return false;
+    const box = bubbles[bubbles.length - 1].getBoundingClientRect();
+    const view = log.getBoundingClientRect();
+    const below = composer.getBoundingClientRect();
+    return box.top >= view.top - 1 && box.bottom <= view.bottom + 1 && box.bottom <= below.top + 1;
+  });
+}

@@ -43,6 +43,7 @@ function page(opts: {
 <html lang="${esc(opts.locale)}">
 <head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${esc(opts.title)} – Northwind Outfitters (demo storefront)</title>
 <style>
   body{margin:0;font:16px/1.5 Georgia,serif;color:#222;background:#faf8f5}
@@ -105,6 +106,11 @@ export function startStorefront(opts: StorefrontOptions): Promise<http.Server> {
 
       if (url.pathname.startsWith("/apps/shopdesk"))
         return await proxy(req, res, url, customerId);
+      // Browsers that ignore the page's icon still ask for /favicon.ico; a 404 there is a console error on every load.
+      if (url.pathname === "/favicon.ico") {
+        res.writeHead(204, { "Cache-Control": "public, max-age=86400" });
+        return res.end();
+      }
       if (url.pathname.startsWith("/cdn/shopdesk/"))
         return serveAsset(res, url.pathname.slice("/cdn/shopdesk/".length));
 

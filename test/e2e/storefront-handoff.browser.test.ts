@@ -3,7 +3,7 @@
 // the widget. Screenshots land in test-results/screenshots/.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, hasChromium, launchChromium, openAdminPage, screenshotPath } from "../browser";
+import { freePort, hasChromium, launchChromium, newestBubbleVisible, openAdminPage, screenshotPath } from "../browser";
 import type { RunningDemo } from "../../app/demo/run.server";
 
 const UA = { userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36" };
@@ -78,6 +78,7 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
   it("hands over to a person whose Inbox reply appears in the widget", async () => {
     await ask("I want to talk to a person please");
     await expect.poll(lastBot, { timeout: 15_000 }).toMatch(/member of our team/);
+    await expect.poll(() => newestBubbleVisible(shopper)).toBe(true);
 
     const agent = await (await browser.newContext({ ...UA, viewport: { width: 1280, height: 900 } })).newPage();
     await openAdminPage(agent, `${demo.appUrl}/app/inbox`);
@@ -92,6 +93,7 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
     await expect
       .poll(() => shopper.locator("shopdesk-chat .sd-msg-agent .sd-bubble").last().textContent(), { timeout: 10_000 })
       .toBe("Hi Zoe, this is Sam from Northwind. I'm on it.");
+    await expect.poll(() => newestBubbleVisible(shopper)).toBe(true);
     await shopper.screenshot({ path: screenshotPath("04-agent-reply-in-widget") });
     await agent.context().close();
   });

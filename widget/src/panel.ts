@@ -66,6 +66,20 @@ export function mountPanel({ config, store, chat, root, close }: UiContext): UiH
   // A failed outbox entry is a new object each time it fails, so each failure is announced exactly once.
   const announcedFailures = new WeakSet<object>();
 
+  // Follow the newest message unless the shopper has scrolled up to read. Measuring this inside render() was wrong:
+  // by then new messages or a notice, the rating form or a taller composer had already moved the end out of view.
+  let stickToEnd = true;
+  const scrollToEnd = () => {
+    scroller.scrollTop = scroller.scrollHeight;
+  };
+  scroller.addEventListener("scroll", () => {
+    stickToEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48;
+  });
+  // The log also shrinks or grows without a store change (composer growing with the text, the window resizing).
+  new ResizeObserver(() => {
+    if (stickToEnd && !panel.hidden) scrollToEnd();
+  }).observe(scroller);
+
   closeButton.addEventListener("click", close);
   reload.addEventListener("click", () => void chat.loadHistory());
   root.addEventListener("keydown", (event) => {
@@ -128,9 +142,7 @@ export function mountPanel({ config, store, chat, root, close }: UiContext): UiH
     if (panel.hidden) return;
     const state = store.get();
     const now = Date.now();
-    const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48;
     list.render(state, now);
-    if (atBottom) scroller.scrollTop = scroller.scrollHeight;
     renderQuickReplies(quickReplies(state));
     const text = noticeText(state);
     if (notice.textContent !== text) notice.textContent = text;
@@ -151,6 +163,8 @@ export function mountPanel({ config, store, chat, root, close }: UiContext): UiH
     if (waiting && !countdown) countdown = setInterval(render, 1000);
     if (!waiting && countdown) countdown = void clearInterval(countdown);
     if (!document.hidden) queueMicrotask(() => chat.markSeen());
+    // Last, after the notice, rating form and quick replies have taken their room from the log.
+    if (stickToEnd) scrollToEnd();
   }
   store.subscribe(render);
 
@@ -158,8 +172,8 @@ export function mountPanel({ config, store, chat, root, close }: UiContext): UiH
     show(focus) {
       panel.hidden = false;
       panel.setAttribute("aria-modal", String(fullScreen.matches));
+      stickToEnd = true;
       render();
-      scroller.scrollTop = scroller.scrollHeight;
       if (focus) composer.input.focus();
     },
     hide() {

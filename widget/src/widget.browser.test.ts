@@ -1,7 +1,7 @@
 // The widget in headless Chromium against the dev harness (fake chat API): keyboard use, screen-reader
 // semantics, persistence, error states and that messages are text. Skipped where Chromium is not installed.
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { audit, hasChromium, launchChromium } from "../../test/browser";
+import { audit, hasChromium, launchChromium, newestBubbleVisible } from "../../test/browser";
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../dev/serve";
 
@@ -160,6 +160,8 @@ describe.skipIf(!hasChromium)("chat widget in a browser", () => {
     await send("/close");
     const csat = page.locator("shopdesk-chat .sd-csat");
     await csat.waitFor();
+    // The rating form and closed notice take room from the log; the newest message must stay in view.
+    await expect.poll(() => newestBubbleVisible(page)).toBe(true);
     await page.locator("shopdesk-chat .sd-score").nth(3).click();
     await page.locator("shopdesk-chat .sd-csat-comment").fill("quick and kind");
     await page.locator("shopdesk-chat .sd-csat .sd-button").click();
