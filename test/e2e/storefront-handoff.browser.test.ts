@@ -32,6 +32,16 @@ describe.skipIf(!hasChromium)("storefront chat to human handoff, end to end", { 
     }
     const storefront = await (await fetch(demo.storefrontUrl, { headers: { "User-Agent": UA.userAgent } })).text();
     expect(storefront).toContain('id="shopdesk-chat-config"');
+
+    // A storefront load must not log a console error or fail a request (it 404ed on /favicon.ico).
+    const page = await (await browser.newContext({ ...UA, viewport: { width: 1280, height: 860 } })).newPage();
+    const problems: string[] = [];
+    page.on("console", (m) => void (m.type() === "error" && problems.push(`console: ${m.text()}`)));
+    page.on("response", (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
+    page.on("requestfailed", (r) => void problems.push(`failed ${r.url()}`));
+    await page.goto(demo.storefrontUrl, { waitUntil: "networkidle" });
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 
   const lastBot = () => shopper.locator("shopdesk-chat .sd-msg-bot .sd-bubble").last().textContent();
